@@ -1,0 +1,55 @@
+#include "clisupport.h"
+
+#include <unistd.h>
+
+namespace genrescope::cli {
+
+void printError(const std::string &message)
+{
+    std::fprintf(stderr, "genrescope-cli: %s\n", message.c_str());
+}
+
+void printError(const base::Error &error)
+{
+    printError(error.toString());
+}
+
+bool stderrIsTerminal()
+{
+    return ::isatty(STDERR_FILENO) == 1;
+}
+
+ProgressBar::ProgressBar(std::string label) : m_label(std::move(label)), m_enabled(stderrIsTerminal()) {}
+
+ProgressBar::~ProgressBar()
+{
+    finish();
+}
+
+void ProgressBar::update(double fraction, const std::string &suffix)
+{
+    if (!m_enabled || m_finished)
+        return;
+    const int permille = int(fraction * 1000);
+    if (permille == m_lastPermille && suffix.empty())
+        return;
+    m_lastPermille = permille;
+    constexpr int kWidth = 30;
+    const int filled = int(fraction * kWidth);
+    std::string bar(std::size_t(filled), '#');
+    bar.resize(kWidth, '.');
+    std::fprintf(stderr, "\r%s [%s] %5.1f%% %s\033[K", m_label.c_str(), bar.c_str(), fraction * 100.0,
+                 suffix.c_str());
+    std::fflush(stderr);
+}
+
+void ProgressBar::finish()
+{
+    if (m_enabled && !m_finished && m_lastPermille >= 0) {
+        std::fprintf(stderr, "\r\033[K");
+        std::fflush(stderr);
+    }
+    m_finished = true;
+}
+
+} // namespace genrescope::cli

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "base/error.h"
+
+#include <QString>
+#include <cstdio>
+#include <string>
+
+namespace genrescope::cli {
+
+/** Exit codes shared by every sub-command. */
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailure = 1,     ///< the work ran but something failed (e.g. one file of a batch)
+    kExitUsage = 2,       ///< bad command line
+    kExitCancelled = 130, ///< interrupted (SIGINT)
+};
+
+/** Print "genrescope-cli: <message>" to stderr. */
+void printError(const std::string &message);
+void printError(const base::Error &error);
+
+/** True when stdout/stderr is an interactive terminal (progress bars only then). */
+bool stderrIsTerminal();
+
+/** A one-line terminal progress bar on stderr, redrawn in place; silent when stderr is not a tty. */
+class ProgressBar
+{
+public:
+    explicit ProgressBar(std::string label);
+    ~ProgressBar();
+    void update(double fraction, const std::string &suffix = {});
+    void finish();
+
+private:
+    std::string m_label;
+    bool m_enabled;
+    int m_lastPermille = -1;
+    bool m_finished = false;
+};
+
+} // namespace genrescope::cli

@@ -1,0 +1,12 @@
+#include "fftwinfo.h"
+
+#include <fftw3.h>
+
+namespace genrescope::dsp {
+
+std::string fftwVersion()
+{
+    return fftwf_version;
+}
+
+} // namespace genrescope::dsp

@@ -1,0 +1,4 @@
+#include "traininginfo.h"
+namespace genrescope::training {
+int checkpointFormatVersion() { return kCheckpointFormatVersion; }
+} // namespace genrescope::training
