@@ -1,0 +1,109 @@
+#include "medianfilter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace genrescope::dsp {
+
+namespace {
+
+// scipy.ndimage 'reflect' (half-sample symmetric) index for any i, also for windows longer than n.
+std::size_t reflectIndex(std::ptrdiff_t i, std::size_t n)
+{
+    const auto period = static_cast<std::ptrdiff_t>(2 * n);
+    std::ptrdiff_t m = i % period;
+    if (m < 0)
+        m += period;
+    if (m >= static_cast<std::ptrdiff_t>(n))
+        m = period - 1 - m;
+    return static_cast<std::size_t>(m);
+}
+
+// Filters one line of `n` values (read through `in(i)`) into `out(i)`.
+template <typename In, typename Out>
+void filterLine(std::size_t n, int size, In in, Out out, std::vector<float> &padded, std::vector<float> &window)
+{
+    const std::ptrdiff_t before = size / 2;
+    padded.resize(n + static_cast<std::size_t>(size) - 1);
+    for (std::size_t j = 0; j < padded.size(); ++j)
+        padded[j] = in(reflectIndex(static_cast<std::ptrdiff_t>(j) - before, n));
+    window.resize(static_cast<std::size_t>(size));
+    const auto rank = static_cast<std::ptrdiff_t>(size / 2);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::copy(padded.begin() + static_cast<std::ptrdiff_t>(i),
+                  padded.begin() + static_cast<std::ptrdiff_t>(i) + size, window.begin());
+        std::nth_element(window.begin(), window.begin() + rank, window.end());
+        out(i, window[static_cast<std::size_t>(rank)]);
+    }
+}
+
+} // namespace
+
+base::Result<base::Matrix> medianFilter(const base::Matrix &m, int size, MedianAxis axis)
+{
+    if (size < 1)
+        return base::makeError(base::ErrorCode::InvalidArgument,
+                               "median filter size must be >= 1, got " + std::to_string(size));
+    base::Matrix out(m.rows, m.cols);
+    if (m.empty())
+        return out;
+    std::vector<float> padded, window;
+    if (axis == MedianAxis::Time) {
+        for (std::size_t r = 0; r < m.rows; ++r) {
+            const float *src = m.row(r);
+            float *dst = out.row(r);
+            filterLine(
+                m.cols, size, [src](std::size_t i) { return src[i]; }, [dst](std::size_t i, float v) { dst[i] = v; },
+                padded, window);
+        }
+    } else {
+        for (std::size_t c = 0; c < m.cols; ++c) {
+            filterLine(
+                m.rows, size, [&m, c](std::size_t i) { return m(i, c); },
+                [&out, c](std::size_t i, float v) { out(i, c) = v; }, padded, window);
+        }
+    }
+    return out;
+}
+
+base::Result<HpssMasks> hpssMasks(const base::Matrix &magnitude, int kernel, double power, double margin)
+{
+    if (kernel < 1)
+        return base::makeError(base::ErrorCode::InvalidArgument, "HPSS kernel must be >= 1");
+    if (!(power > 0) || !std::isfinite(power))
+        return base::makeError(base::ErrorCode::InvalidArgument, "HPSS mask power must be finite and > 0");
+    if (!(margin >= 1) || !std::isfinite(margin))
+        return base::makeError(base::ErrorCode::InvalidArgument, "HPSS margin must be finite and >= 1");
+
+    auto harm = medianFilter(magnitude, kernel, MedianAxis::Time);
+    GS_TRY(harm);
+    auto perc = medianFilter(magnitude, kernel, MedianAxis::Frequency);
+    GS_TRY(perc);
+    const base::Matrix &h = harm.value();
+    const base::Matrix &p = perc.value();
+
+    const bool splitZeros = margin == 1.0;
+    const double tiny = std::numeric_limits<float>::min();
+    HpssMasks masks{base::Matrix(magnitude.rows, magnitude.cols), base::Matrix(magnitude.rows, magnitude.cols)};
+    // librosa.util.softmask(X, X_ref, power, split_zeros): scaled by Z = max(X, X_ref) for stability.
+    auto softmask = [&](double x, double ref) -> float {
+        const double z = std::max(x, ref);
+        if (z < tiny)
+            return splitZeros ? 0.5f : 0.0f;
+        const double a = std::pow(x / z, power);
+        const double b = std::pow(ref / z, power);
+        return static_cast<float>(a / (a + b));
+    };
+    for (std::size_t i = 0; i < h.data.size(); ++i) {
+        const double hv = h.data[i];
+        const double pv = p.data[i];
+        masks.harmonic.data[i] = softmask(hv, pv * margin);
+        masks.percussive.data[i] = softmask(pv, hv * margin);
+    }
+    return masks;
+}
+
+} // namespace genrescope::dsp
