@@ -24,8 +24,9 @@ std::mutex &plannerMutex()
     return m;
 }
 
-// FFTW_MEASURE for the sizes the recipes use over and over; planning happens once per size.
-constexpr unsigned kPlanFlags = FFTW_MEASURE;
+// FFTW_ESTIMATE: FFTW_MEASURE costs 0.2-0.7 s per plan on this class of machine (paid again by every
+// process), for no measurable gain at the sizes the recipes use (benchmarks/dsp compares both).
+constexpr unsigned kPlanFlags = FFTW_ESTIMATE;
 
 struct AlignedFloats
 {

@@ -27,6 +27,8 @@ struct StftConfig
     bool periodic = true;
     bool center = true;
     PadMode pad = PadMode::Reflect;
+
+    bool operator==(const StftConfig &) const = default;
 };
 
 /**
