@@ -88,6 +88,7 @@ public:
     virtual int64_t size() const = 0;
     virtual int64_t position() const = 0;
     std::string name; ///< a hint for FFmpeg's format probe (file extension)
+    int osError = 0;  ///< errno of a failed read, so a real I/O error is told from a demuxer's complaint
 };
 
 class FileSource final : public Source
@@ -143,8 +144,10 @@ public:
             }
             if (n == 0)
                 return AVERROR_EOF;
-            if (errno != EINTR)
+            if (errno != EINTR) {
+                osError = errno;
                 return AVERROR(errno);
+            }
         }
     }
     int64_t seek(int64_t offset, int whence) override
@@ -472,17 +475,21 @@ Status StreamDecoder::Impl::openDemuxer(bool forDecoding)
     int rc = avformat_open_input(&fmt, name.c_str(), nullptr, nullptr); // frees fmt on failure
     if (rc < 0) {
         const std::string where = name.empty() ? std::string("data") : name;
-        if (rc == AVERROR_INVALIDDATA || rc == AVERROR_EOF)
-            return makeError(ErrorCode::NotAudio, where + ": not an audio or video file FFmpeg recognises (" +
-                                                      avErrorText(rc) + ")");
+        if (m_source->osError != 0)
+            return makeError(ErrorCode::Io, where + ": " + std::strerror(m_source->osError));
         if (rc == AVERROR(ENOMEM))
             return makeError(ErrorCode::TooLarge, where + ": " + avErrorText(rc));
-        return makeError(ErrorCode::Io, where + ": " + avErrorText(rc));
+        // Demuxers answer bytes they cannot parse with INVALIDDATA, EINVAL, EIO or EOF alike.
+        return makeError(ErrorCode::NotAudio, where + ": not an audio or video file FFmpeg recognises (" +
+                                                  avErrorText(rc) + ")");
     }
     m_fmt.reset(fmt);
     rc = avformat_find_stream_info(fmt, nullptr);
-    if (rc < 0)
+    if (rc < 0) {
+        if (m_source->osError != 0)
+            return makeError(ErrorCode::Io, name + ": " + std::strerror(m_source->osError));
         return makeError(ErrorCode::CorruptData, name + ": cannot read stream info (" + avErrorText(rc) + ")");
+    }
 
     const AVCodec *decoder = nullptr;
     rc = av_find_best_stream(fmt, AVMEDIA_TYPE_AUDIO, -1, -1, &decoder, 0);
@@ -913,7 +920,7 @@ Result<std::size_t> StreamDecoder::Impl::read(std::vector<float> &out, std::size
             m_finished = true;
     }
     delivered += int64_t(appended);
-    if (appended == 0 && delivered == 0 && m_outStart == 0 && m_outEnd > 0) {
+    if (appended == 0 && delivered == 0 && m_outStart == 0 && options.durationSeconds != 0) {
         if (m_errorsTotal > 0)
             return makeError(ErrorCode::CorruptData, m_source->name + ": nothing could be decoded: " + warning);
         if (m_decodedAny == 0)
