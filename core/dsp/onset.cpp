@@ -1,0 +1,32 @@
+#include "onset.h"
+
+#include <algorithm>
+
+namespace genrescope::dsp {
+
+base::Result<std::vector<float>> onsetStrength(const base::Matrix &s, const OnsetConfig &config)
+{
+    if (config.lag < 1 || config.nFft < 1 || config.hop < 1)
+        return base::makeError(base::ErrorCode::InvalidArgument, "onset strength needs lag, nFft and hop >= 1");
+    const std::size_t frames = s.cols;
+    const std::size_t lag = static_cast<std::size_t>(config.lag);
+    std::size_t shift = lag;
+    if (config.center)
+        shift += static_cast<std::size_t>(config.nFft / (2 * config.hop));
+
+    std::vector<float> env(frames, 0.0f);
+    if (s.rows == 0 || frames <= lag)
+        return env;
+    // flux[j] compares frame j + lag with frame j; it lands at output frame j + shift.
+    std::vector<double> flux(frames - lag, 0.0);
+    for (std::size_t b = 0; b < s.rows; ++b) {
+        const float *row = s.row(b);
+        for (std::size_t j = 0; j + lag < frames; ++j)
+            flux[j] += std::max(0.0f, row[j + lag] - row[j]);
+    }
+    for (std::size_t j = 0; j < flux.size() && j + shift < frames; ++j)
+        env[j + shift] = static_cast<float>(flux[j] / static_cast<double>(s.rows));
+    return env;
+}
+
+} // namespace genrescope::dsp
