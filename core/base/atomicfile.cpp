@@ -54,7 +54,9 @@ Status writeFileAtomically(const std::filesystem::path &path, std::string_view b
 {
     namespace fs = std::filesystem;
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    const fs::path tmp = dir / ("." + path.filename().string() + ".tmp-" + randomSuffix());
+    // The pid keeps names apart in processes forked after the generator was seeded (same state).
+    const fs::path tmp =
+        dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" + randomSuffix());
 
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)
