@@ -22,21 +22,43 @@ std::size_t reflectIndex(std::ptrdiff_t i, std::size_t n)
     return static_cast<std::size_t>(m);
 }
 
-// Filters one line of `n` values (read through `in(i)`) into `out(i)`.
+// Filters one line of `n` values (read through `in(i)`) into `out(i)`. The window is kept sorted
+// while it slides: each step replaces the outgoing value by the incoming one and moves it to its
+// place, O(k) with short memmoves instead of a selection per output.
 template <typename In, typename Out>
 void filterLine(std::size_t n, int size, In in, Out out, std::vector<float> &padded, std::vector<float> &window)
 {
     const std::ptrdiff_t before = size / 2;
-    padded.resize(n + static_cast<std::size_t>(size) - 1);
+    const auto k = static_cast<std::size_t>(size);
+    padded.resize(n + k - 1);
     for (std::size_t j = 0; j < padded.size(); ++j)
         padded[j] = in(reflectIndex(static_cast<std::ptrdiff_t>(j) - before, n));
-    window.resize(static_cast<std::size_t>(size));
-    const auto rank = static_cast<std::ptrdiff_t>(size / 2);
-    for (std::size_t i = 0; i < n; ++i) {
-        std::copy(padded.begin() + static_cast<std::ptrdiff_t>(i),
-                  padded.begin() + static_cast<std::ptrdiff_t>(i) + size, window.begin());
-        std::nth_element(window.begin(), window.begin() + rank, window.end());
-        out(i, window[static_cast<std::size_t>(rank)]);
+    window.assign(padded.begin(), padded.begin() + static_cast<std::ptrdiff_t>(k));
+    std::sort(window.begin(), window.end());
+    const std::size_t rank = k / 2;
+    for (std::size_t i = 0;; ++i) {
+        out(i, window[rank]);
+        if (i + 1 == n)
+            break;
+        const float outgoing = padded[i];
+        const float incoming = padded[i + k];
+        auto pos = std::lower_bound(window.begin(), window.end(), outgoing);
+        if (pos == window.end() || !(*pos == outgoing)) // only NaN input gets here; fall back to a re-sort
+        {
+            window.assign(padded.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                          padded.begin() + static_cast<std::ptrdiff_t>(i + 1 + k));
+            std::sort(window.begin(), window.end());
+            continue;
+        }
+        *pos = incoming;
+        while (pos + 1 != window.end() && *(pos + 1) < *pos) {
+            std::iter_swap(pos, pos + 1);
+            ++pos;
+        }
+        while (pos != window.begin() && *pos < *(pos - 1)) {
+            std::iter_swap(pos, pos - 1);
+            --pos;
+        }
     }
 }
 

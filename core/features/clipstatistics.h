@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/canceltoken.h"
+#include "base/matrix.h"
 #include "base/result.h"
 
 #include <string>
@@ -53,7 +54,8 @@ enum StatColumn : int {
  * estimate_tuning (piptrack on the power spectrogram), inf-norm per frame; rms; spectral
  * centroid, bandwidth (p = 2), rolloff (0.85) on the magnitude; zero_crossing_rate (edge padding);
  * harmony/perceptr = mean and variance of librosa.effects.hpss's signals (median kernel 31, power-2
- * soft masks, istft, zero-padded to the input length); tempo = librosa.beat.tempo; MFCC = first 20
+ * soft masks, istft, zero-padded to the input length); tempo = librosa.beat.beat_track's estimate (librosa.beat.tempo
+ * on an onset envelope aggregated by the median over mel bands); MFCC = first 20
  * orthonormal DCT-II coefficients of power_to_db(128-band Slaney mel power, top_db 80).
  * Oracle: the rows of ../shared/data/gtzan-features/features_30_sec.csv (tests/core/features/
  * tst_librosaparity.cpp, table in docs/benchmarks/librosa-parity.md).
@@ -63,6 +65,15 @@ enum StatColumn : int {
  * Cancelled when the token is set (checked between stages). Single-threaded and thread-safe:
  * parallelise over clips. About 0.3 s per 30-s clip on one core.
  */
+/**
+ * librosa.feature.chroma_stft(S=power) with tuning=None: the tuning is estimated from the power
+ * spectrogram (piptrack, estimate_tuning), the chroma filterbank (12 classes from C, centred on
+ * octave 5, width 2) applied to the power, and each frame divided by its maximum (silent frames
+ * stay 0). power: (nFft / 2 + 1) x frames; returns 12 x frames. InvalidArgument for a
+ * non-positive rate or fewer than 3 bins.
+ */
+base::Result<base::Matrix> chromaStft(const base::Matrix &power, int sampleRate = 22050);
+
 base::Result<ClipStatistics> clipStatistics(const std::vector<float> &samples, int sampleRate = 22050,
                                             const base::CancelToken &cancel = base::CancelToken::none());
 
