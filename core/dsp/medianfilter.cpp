@@ -50,16 +50,30 @@ void filterLine(std::size_t n, int size, In in, Out out, std::vector<float> &pad
             std::sort(window.begin(), window.end());
             continue;
         }
-        *pos = incoming;
-        while (pos + 1 != window.end() && *(pos + 1) < *pos) {
-            std::iter_swap(pos, pos + 1);
-            ++pos;
-        }
-        while (pos != window.begin() && *pos < *(pos - 1)) {
-            std::iter_swap(pos, pos - 1);
-            --pos;
+        // Move the values between the outgoing slot and the incoming value's place by one.
+        if (!(incoming < outgoing)) {
+            auto q = std::lower_bound(pos + 1, window.end(), incoming);
+            std::copy(pos + 1, q, pos);
+            *(q - 1) = incoming;
+        } else {
+            auto q = std::upper_bound(window.begin(), pos, incoming);
+            std::copy_backward(q, pos, pos + 1);
+            *q = incoming;
         }
     }
+}
+
+// Blocked transpose, so neither side walks memory with a large stride for long.
+base::Matrix transposed(const base::Matrix &m)
+{
+    base::Matrix t(m.cols, m.rows);
+    constexpr std::size_t kBlock = 32;
+    for (std::size_t r0 = 0; r0 < m.rows; r0 += kBlock)
+        for (std::size_t c0 = 0; c0 < m.cols; c0 += kBlock)
+            for (std::size_t r = r0; r < std::min(m.rows, r0 + kBlock); ++r)
+                for (std::size_t c = c0; c < std::min(m.cols, c0 + kBlock); ++c)
+                    t.data[c * m.rows + r] = m.data[r * m.cols + c];
+    return t;
 }
 
 } // namespace
@@ -69,26 +83,23 @@ base::Result<base::Matrix> medianFilter(const base::Matrix &m, int size, MedianA
     if (size < 1)
         return base::makeError(base::ErrorCode::InvalidArgument,
                                "median filter size must be >= 1, got " + std::to_string(size));
-    base::Matrix out(m.rows, m.cols);
     if (m.empty())
-        return out;
+        return base::Matrix(m.rows, m.cols);
     std::vector<float> padded, window;
-    if (axis == MedianAxis::Time) {
-        for (std::size_t r = 0; r < m.rows; ++r) {
-            const float *src = m.row(r);
-            float *dst = out.row(r);
-            filterLine(
-                m.cols, size, [src](std::size_t i) { return src[i]; }, [dst](std::size_t i, float v) { dst[i] = v; },
-                padded, window);
-        }
-    } else {
-        for (std::size_t c = 0; c < m.cols; ++c) {
-            filterLine(
-                m.rows, size, [&m, c](std::size_t i) { return m(i, c); },
-                [&out, c](std::size_t i, float v) { out(i, c) = v; }, padded, window);
-        }
+    // Along frequency the lines are columns: filter the rows of the transpose (contiguous memory).
+    const base::Matrix src = axis == MedianAxis::Time ? base::Matrix() : transposed(m);
+    const base::Matrix &lines = axis == MedianAxis::Time ? m : src;
+    base::Matrix filtered(lines.rows, lines.cols);
+    for (std::size_t r = 0; r < lines.rows; ++r) {
+        const float *in = lines.row(r);
+        float *dst = filtered.row(r);
+        filterLine(
+            lines.cols, size, [in](std::size_t i) { return in[i]; }, [dst](std::size_t i, float v) { dst[i] = v; },
+            padded, window);
     }
-    return out;
+    if (axis == MedianAxis::Time)
+        return filtered;
+    return transposed(filtered);
 }
 
 base::Result<HpssMasks> hpssMasks(const base::Matrix &magnitude, int kernel, double power, double margin)
@@ -115,8 +126,8 @@ base::Result<HpssMasks> hpssMasks(const base::Matrix &magnitude, int kernel, dou
         const double z = std::max(x, ref);
         if (z < tiny)
             return splitZeros ? 0.5f : 0.0f;
-        const double a = std::pow(x / z, power);
-        const double b = std::pow(ref / z, power);
+        const double a = power == 2.0 ? (x / z) * (x / z) : std::pow(x / z, power);
+        const double b = power == 2.0 ? (ref / z) * (ref / z) : std::pow(ref / z, power);
         return static_cast<float>(a / (a + b));
     };
     for (std::size_t i = 0; i < h.data.size(); ++i) {
