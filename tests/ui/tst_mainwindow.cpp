@@ -1,5 +1,13 @@
 #include "dialogs/aboutdialog.h"
 #include "mainwindow/mainwindow.h"
+#include "views/analysisview.h"
+#include "views/spectrogramview.h"
+#include "views/timeviewport.h"
+#include "views/waveformview.h"
+
+#include <QComboBox>
+#include <QImage>
+#include <QMessageBox>
 
 #include <QApplication>
 #include <QDragEnterEvent>
@@ -21,13 +29,13 @@ using namespace genrescope::ui;
 
 namespace {
 
-/** A 0.5 s 440 Hz 16-bit mono WAV written by hand, so the test needs no fixture file. */
-QString writeSineWav(const QString &path)
+/** A 16-bit mono WAV of a sine written by hand, so the test needs no fixture file. */
+QString writeSineWav(const QString &path, double seconds = 0.5, double hz = 440)
 {
-    const int rate = 22050, n = rate / 2;
+    const int rate = 22050, n = int(rate * seconds);
     QByteArray pcm(n * 2, 0);
     for (int i = 0; i < n; ++i) {
-        const qint16 v = qint16(10000 * std::sin(2 * M_PI * 440 * i / rate));
+        const qint16 v = qint16(10000 * std::sin(2 * M_PI * hz * i / rate));
         qToLittleEndian(v, pcm.data() + 2 * i);
     }
     QByteArray h;
@@ -129,6 +137,173 @@ private Q_SLOTS:
         for (QAction *act : menu->actions())
             found |= act->data().toString() == QFileInfo(a).absoluteFilePath();
         QVERIFY(found);
+    }
+
+    void analysisShowsWaveformAndSpectrogram()
+    {
+        QTemporaryDir dir;
+        const QString a = writeSineWav(dir.filePath("a440.wav"), 4.0, 440);
+        MainWindow w;
+        w.resize(1000, 700);
+        w.show();
+        QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+        dropFiles(&w, {a});
+        QVERIFY(finished.wait(30000));
+        auto *spec = w.analysisView()->spectrogram();
+        // 4 s at hop 512 with centred frames: 1 + 88200 / 512 = 173 columns of 128 mel bands.
+        QCOMPARE(spec->axis().rows(), 128);
+        QCOMPARE(spec->columnCount(), std::size_t(173));
+        QCOMPARE(w.analysisView()->waveform()->sampleCount(), std::size_t(88200));
+        QVERIFY(std::abs(w.analysisView()->viewport()->duration() - 4.0) < 1e-3);
+        // The 440 Hz tone is the loudest band, in every column.
+        int loudest = 0;
+        float best = -1e9f;
+        for (int r = 0; r < 128; ++r) {
+            const float v = spec->valueAt(2.0, r);
+            if (v > best) {
+                best = v;
+                loudest = r;
+            }
+        }
+        const double hz = spec->axis().rowHz[std::size_t(loudest)];
+        QVERIFY2(hz > 380 && hz < 510, qPrintable(QString::number(hz)));
+        QCOMPARE(noteName(440.0), QString("A4"));
+
+        // Hovering the spectrogram shows time, frequency, note and value in the status bar.
+        const QPoint at(spec->width() / 2 + SpectrogramView::kAxisWidth / 2, spec->height() / 2);
+        QTest::mouseMove(spec, at);
+        QMouseEvent move(QEvent::MouseMove, QPointF(at), spec->mapToGlobal(QPointF(at)), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(spec, &move);
+        auto *hover = w.findChild<QLabel *>("hoverLabel");
+        QVERIFY(hover->text().contains("Hz"));
+        QVERIFY(hover->text().contains("dB"));
+    }
+
+    void switchingViewsRecomputesTheLayer()
+    {
+        QTemporaryDir dir;
+        const QString a = writeSineWav(dir.filePath("tone.wav"), 3.0, 262);
+        MainWindow w;
+        w.show();
+        QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+        w.openFile(a);
+        QVERIFY(finished.wait(30000));
+        auto *spec = w.analysisView()->spectrogram();
+        auto *combo = w.findChild<QComboBox *>("viewCombo");
+        QVERIFY(combo);
+
+        combo->setCurrentIndex(combo->findData("chroma"));
+        QTRY_COMPARE_WITH_TIMEOUT(spec->axis().rows(), 12, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(spec->columnCount() == std::size_t(1 + 66150 / 512), 20000);
+        // Middle C (262 Hz) lights up pitch class C.
+        float best = -1;
+        int bestRow = -1;
+        for (int r = 0; r < 12; ++r) {
+            if (spec->valueAt(1.5, r) > best) {
+                best = spec->valueAt(1.5, r);
+                bestRow = r;
+            }
+        }
+        QCOMPARE(spec->axis().rowLabels.value(bestRow), QString("C"));
+
+        combo->setCurrentIndex(combo->findData("mfcc"));
+        QTRY_COMPARE_WITH_TIMEOUT(spec->axis().rows(), 20, 20000);
+        combo->setCurrentIndex(combo->findData("multires-rgb"));
+        QTRY_VERIFY_WITH_TIMEOUT(spec->axis().rgb && spec->columnCount() > 0, 20000);
+        combo->setCurrentIndex(combo->findData("stft"));
+        QTRY_COMPARE_WITH_TIMEOUT(spec->axis().rows(), 1025, 20000);
+    }
+
+    void zoomAndScrollMoveTheSharedAxis()
+    {
+        QTemporaryDir dir;
+        const QString a = writeSineWav(dir.filePath("z.wav"), 6.0);
+        MainWindow w;
+        w.show();
+        QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+        w.openFile(a);
+        QVERIFY(finished.wait(30000));
+        auto *vp = w.analysisView()->viewport();
+        QCOMPARE(vp->visibleLength(), 6.0);
+        w.findChild<QAction *>("actionZoomIn")->trigger();
+        QCOMPARE(vp->visibleLength(), 3.0);
+        vp->scrollBy(1.0);
+        QCOMPARE(vp->visibleStart(), 3.0);
+        vp->scrollBy(1.0); // clamped at the end
+        QCOMPARE(vp->visibleEnd(), 6.0);
+        // Ctrl+wheel over the spectrogram zooms in around the mouse.
+        auto *spec = w.analysisView()->spectrogram();
+        const QPointF pos(spec->width() * 0.75, spec->height() / 2.0);
+        QWheelEvent wheel(pos, spec->mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::ControlModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(spec, &wheel);
+        QVERIFY(vp->visibleLength() < 3.0);
+    }
+
+    void exportsPngAndSvg()
+    {
+        QTemporaryDir dir;
+        const QString a = writeSineWav(dir.filePath("e.wav"), 2.0);
+        MainWindow w;
+        w.resize(900, 600);
+        w.show();
+        QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+        w.openFile(a);
+        QVERIFY(finished.wait(30000));
+        const QString png = dir.filePath("view.png"), svg = dir.filePath("view.svg");
+        QVERIFY(w.exportView(png));
+        QVERIFY(w.exportView(svg));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), w.analysisView()->size() * w.analysisView()->devicePixelRatioF());
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("<image")); // the spectrogram tiles
+    }
+
+    void aNewDropCancelsTheOldAnalysis()
+    {
+        QTemporaryDir dir;
+        const QString longFile = writeSineWav(dir.filePath("long.wav"), 120.0);
+        const QString shortFile = writeSineWav(dir.filePath("short.wav"), 1.0);
+        MainWindow w;
+        w.show();
+        QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+        w.openFile(longFile);
+        w.openFile(shortFile);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().first().toString(), QFileInfo(shortFile).absoluteFilePath());
+        QTest::qWait(200); // give a wrongly surviving first job the chance to report
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(w.analysisView()->waveform()->sampleCount(), std::size_t(22050));
+    }
+
+    void corruptFileShowsAnErrorAndTheWindowStays()
+    {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath("not audio.mp3");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("This is a text file that somebody renamed to .mp3, not audio at all.\n");
+        f.close();
+        MainWindow w;
+        w.show();
+        QSignalSpy failed(w.analysisView(), &AnalysisView::analysisFailed);
+        w.openFile(bad);
+        QVERIFY(failed.wait(30000));
+        QTRY_VERIFY(w.findChild<QMessageBox *>("errorBox"));
+        auto *box = w.findChild<QMessageBox *>("errorBox");
+        QVERIFY(box->text().contains("not audio.mp3"));
+        QVERIFY(!box->detailedText().isEmpty());
+        QVERIFY(w.isVisible());
+        // The window still works: the next file opens.
+        QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+        w.openFile(writeSineWav(dir.filePath("ok.wav"), 1.0));
+        QVERIFY(finished.wait(30000));
     }
 
     void aboutShowsVersions()

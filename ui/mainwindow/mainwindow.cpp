@@ -1,11 +1,18 @@
 #include "mainwindow.h"
 
+#include "audioplayer.h"
 #include "dialogs/aboutdialog.h"
 #include "recentfiles.h"
+#include "views/analysisview.h"
+#include "views/spectrogramview.h"
+#include "views/timeviewport.h"
+#include "views/waveformview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -13,13 +20,45 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSvgGenerator>
+#include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace genrescope::ui {
+
+namespace {
+
+/** The user-facing sentence for a core error code; the details (FFmpeg's text) go behind "Details". */
+QString errorSentence(const base::Error &error, const QString &file)
+{
+    using base::ErrorCode;
+    const QString name = QFileInfo(file).fileName();
+    switch (error.code) {
+    case ErrorCode::FileNotFound: return MainWindow::tr("%1 does not exist (any more). Check the path.").arg(name);
+    case ErrorCode::IsDirectory: return MainWindow::tr("%1 is a folder, not an audio file.").arg(name);
+    case ErrorCode::PermissionDenied: return MainWindow::tr("You do not have permission to read %1.").arg(name);
+    case ErrorCode::EmptyFile: return MainWindow::tr("%1 is empty.").arg(name);
+    case ErrorCode::NotAudio:
+        return MainWindow::tr("%1 is not an audio file Genrescope can read. Try another file.").arg(name);
+    case ErrorCode::NoAudioStream: return MainWindow::tr("%1 has no audio track.").arg(name);
+    case ErrorCode::UnsupportedCodec:
+        return MainWindow::tr("The audio format of %1 is not supported by this FFmpeg build.").arg(name);
+    case ErrorCode::CorruptData: return MainWindow::tr("%1 is damaged: no audio could be decoded from it.").arg(name);
+    case ErrorCode::ZeroLength: return MainWindow::tr("%1 contains no audio samples.").arg(name);
+    case ErrorCode::TooLarge: return MainWindow::tr("%1 is too long to analyse as a whole.").arg(name);
+    default: return MainWindow::tr("%1 could not be analysed.").arg(name);
+    }
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
@@ -29,21 +68,91 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
     m_fileLabel = new QLabel(tr("Drop an audio file here, or use File > Open."), central);
     m_fileLabel->setObjectName("fileLabel");
-    m_fileLabel->setAlignment(Qt::AlignCenter);
-    m_fileLabel->setWordWrap(true);
+    m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_fileLabel);
+    m_analysis = new AnalysisView(central);
+    m_analysis->setObjectName("analysisView");
+    layout->addWidget(m_analysis, 1);
     setCentralWidget(central);
 
+    m_player = new AudioPlayer(this);
+
     m_statusLabel = new QLabel(tr("Ready"), this);
-    statusBar()->addWidget(m_statusLabel, 1);
+    m_hoverLabel = new QLabel(this);
+    m_hoverLabel->setObjectName("hoverLabel");
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(180);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop the analysis"));
+    m_cancelButton->hide();
+    statusBar()->addWidget(m_hoverLabel, 1);
+    statusBar()->addPermanentWidget(m_statusLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
 
     createActions();
+    createToolBar();
+
+    connect(m_cancelButton, &QToolButton::clicked, this, [this] {
+        m_analysis->cancel();
+        m_progress->hide();
+        m_cancelButton->hide();
+        m_statusLabel->setText(tr("Analysis cancelled"));
+    });
+    connect(m_analysis, &AnalysisView::progressChanged, this, [this](double f) {
+        m_progress->setValue(int(f * 1000));
+    });
+    connect(m_analysis, &AnalysisView::analysisStarted, this, [this] {
+        m_progress->setValue(0);
+        m_progress->show();
+        m_cancelButton->show();
+        m_statusLabel->setText(tr("Analysing..."));
+    });
+    connect(m_analysis, &AnalysisView::analysisFinished, this,
+            [this](const QString &path, bool partial, const QString &warning) {
+                m_progress->hide();
+                m_cancelButton->hide();
+                const auto &info = m_analysis->info();
+                const QFileInfo fi(path);
+                m_fileLabel->setText(tr("%1   %2   %3, %4 Hz, %5 ch, %6 s")
+                                         .arg(fi.fileName(), QLocale().formattedDataSize(fi.size()),
+                                              QString::fromStdString(info.codec))
+                                         .arg(info.sampleRate)
+                                         .arg(info.channels)
+                                         .arg(double(m_analysis->signal()->size()) / m_analysis->sampleRate(), 0, 'f', 2));
+                m_player->setSignal(m_analysis->signal(), m_analysis->sampleRate());
+                if (partial) {
+                    m_statusLabel->setText(tr("Damaged file: only part of it could be decoded"));
+                    m_fileLabel->setToolTip(warning);
+                } else {
+                    m_statusLabel->setText(tr("Ready"));
+                }
+            });
+    connect(m_analysis, &AnalysisView::analysisFailed, this, &MainWindow::onAnalysisFailed);
+    connect(m_analysis, &AnalysisView::hoverTextChanged, m_hoverLabel, &QLabel::setText);
+    connect(m_analysis, &AnalysisView::valueRangeChanged, this, [this](float low, float high) {
+        const QSignalBlocker a(m_lowSpin), b(m_highSpin);
+        m_lowSpin->setValue(low);
+        m_highSpin->setValue(high);
+    });
+    connect(m_analysis, &AnalysisView::seekRequested, m_player, &AudioPlayer::seek);
+    connect(m_player, &AudioPlayer::positionChanged, m_analysis->viewport(), &TimeViewport::setPlayheadTime);
+    connect(m_player, &AudioPlayer::playingChanged, this, [this](bool playing) {
+        m_playAction->setText(playing ? tr("Pause") : tr("Play"));
+    });
+    connect(m_player, &AudioPlayer::errorOccurred, this, [this](const QString &m) { m_statusLabel->setText(m); });
 
     QSettings settings;
     if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray()))
         resize(1280, 800);
+    restoreState(settings.value("mainWindow/state").toByteArray());
 }
 
 QStringList MainWindow::audioExtensions()
@@ -60,14 +169,145 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName("menuRecent");
     rebuildRecentMenu();
+    QAction *exportAct = file->addAction(tr("&Export View..."), this, &MainWindow::showExportDialog);
+    exportAct->setShortcut(QKeySequence(tr("Ctrl+E")));
+    exportAct->setObjectName("actionExportView");
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName("actionQuit");
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_playAction = view->addAction(tr("Play"), m_player, &AudioPlayer::toggle);
+    m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
+    m_playAction->setObjectName("actionPlay");
+    if (!m_player->available()) {
+        m_playAction->setEnabled(false);
+        m_playAction->setToolTip(m_player->unavailableReason());
+    }
+    QAction *start = view->addAction(tr("Go to Start"), this, [this] {
+        m_analysis->viewport()->scrollTo(0);
+        m_player->seek(0);
+        m_analysis->viewport()->setPlayheadTime(0);
+    });
+    start->setShortcut(QKeySequence(Qt::Key_Home));
+    QAction *end = view->addAction(tr("Go to End"), this, [this] {
+        auto *vp = m_analysis->viewport();
+        vp->scrollTo(vp->duration());
+        vp->setPlayheadTime(vp->duration());
+        m_player->seek(vp->duration());
+    });
+    end->setShortcut(QKeySequence(Qt::Key_End));
+    view->addSeparator();
+    QAction *zoomIn = view->addAction(tr("Zoom In"), this, [this] {
+        auto *vp = m_analysis->viewport();
+        vp->zoom(0.5, (vp->visibleStart() + vp->visibleEnd()) / 2);
+    });
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    zoomIn->setObjectName("actionZoomIn");
+    QAction *zoomOut = view->addAction(tr("Zoom Out"), this, [this] {
+        auto *vp = m_analysis->viewport();
+        vp->zoom(2.0, (vp->visibleStart() + vp->visibleEnd()) / 2);
+    });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *all = view->addAction(tr("Show Whole Song"), this, [this] { m_analysis->viewport()->showAll(); });
+    all->setShortcut(QKeySequence(tr("Ctrl+0")));
+    QAction *left = view->addAction(tr("Scroll Left"), this, [this] { m_analysis->viewport()->scrollBy(-0.25); });
+    left->setShortcut(QKeySequence(Qt::Key_Left));
+    QAction *right = view->addAction(tr("Scroll Right"), this, [this] { m_analysis->viewport()->scrollBy(0.25); });
+    right->setShortcut(QKeySequence(Qt::Key_Right));
+    view->addSeparator();
+    QAction *full = view->addAction(tr("Full Screen"), this, [this] {
+        setWindowState(windowState() ^ Qt::WindowFullScreen);
+    });
+    full->setShortcut(QKeySequence::FullScreen);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Genrescope"), this, &MainWindow::showAbout);
     about->setObjectName("actionAbout");
+}
+
+void MainWindow::createToolBar()
+{
+    QSettings settings;
+    QToolBar *bar = addToolBar(tr("Analysis"));
+    bar->setObjectName("analysisToolBar");
+    bar->addAction(findChild<QAction *>("actionOpen"));
+    bar->addAction(m_playAction);
+    bar->addSeparator();
+
+    bar->addWidget(new QLabel(tr("View:"), bar));
+    m_viewCombo = new QComboBox(bar);
+    m_viewCombo->setObjectName("viewCombo");
+    for (ViewKind k : allViewKinds())
+        m_viewCombo->addItem(viewKindName(k), viewKindId(k));
+    m_viewCombo->setCurrentIndex(std::max(0, m_viewCombo->findData(settings.value("view/kind", "logmel128"))));
+    bar->addWidget(m_viewCombo);
+
+    bar->addWidget(new QLabel(tr(" Colours:"), bar));
+    m_colorCombo = new QComboBox(bar);
+    m_colorCombo->setObjectName("colorCombo");
+    for (const QString &id : ColorMap::kindIds())
+        m_colorCombo->addItem(ColorMap::displayName(ColorMap::kindFromId(id)), id);
+    m_colorCombo->setCurrentIndex(std::max(0, m_colorCombo->findData(settings.value("view/colorMap", "magma"))));
+    bar->addWidget(m_colorCombo);
+
+    bar->addWidget(new QLabel(tr(" Range:"), bar));
+    m_lowSpin = new QDoubleSpinBox(bar);
+    m_highSpin = new QDoubleSpinBox(bar);
+    for (auto *spin : {m_lowSpin, m_highSpin}) {
+        spin->setRange(-200, 200);
+        spin->setDecimals(1);
+        spin->setSingleStep(5);
+        spin->setKeyboardTracking(false);
+        bar->addWidget(spin);
+    }
+    m_lowSpin->setObjectName("rangeLowSpin");
+    m_highSpin->setObjectName("rangeHighSpin");
+    m_lowSpin->setToolTip(tr("Lowest value shown (dB for spectra)"));
+    m_highSpin->setToolTip(tr("Highest value shown (dB for spectra)"));
+
+    bar->addWidget(new QLabel(tr(" FFT:"), bar));
+    m_fftCombo = new QComboBox(bar);
+    m_fftCombo->setObjectName("fftCombo");
+    for (int n : {256, 512, 1024, 2048, 4096, 8192})
+        m_fftCombo->addItem(QString::number(n), n);
+    m_fftCombo->setCurrentIndex(std::max(0, m_fftCombo->findData(settings.value("view/nFft", 2048))));
+    bar->addWidget(m_fftCombo);
+    bar->addWidget(new QLabel(tr(" Hop:"), bar));
+    m_hopCombo = new QComboBox(bar);
+    m_hopCombo->setObjectName("hopCombo");
+    for (int n : {64, 128, 256, 512, 1024, 2048})
+        m_hopCombo->addItem(QString::number(n), n);
+    m_hopCombo->setCurrentIndex(std::max(0, m_hopCombo->findData(settings.value("view/hop", 512))));
+    bar->addWidget(m_hopCombo);
+
+    for (QComboBox *c : {m_viewCombo, m_fftCombo, m_hopCombo})
+        connect(c, &QComboBox::currentIndexChanged, this, &MainWindow::applyDisplayControls);
+    connect(m_colorCombo, &QComboBox::currentIndexChanged, this, [this] {
+        const QString id = m_colorCombo->currentData().toString();
+        QSettings().setValue("view/colorMap", id);
+        m_analysis->setColorMap(ColorMap::kindFromId(id));
+    });
+    auto rangeChanged = [this] { m_analysis->setValueRange(float(m_lowSpin->value()), float(m_highSpin->value())); };
+    connect(m_lowSpin, &QDoubleSpinBox::valueChanged, this, rangeChanged);
+    connect(m_highSpin, &QDoubleSpinBox::valueChanged, this, rangeChanged);
+
+    m_analysis->setColorMap(ColorMap::kindFromId(m_colorCombo->currentData().toString()));
+    applyDisplayControls();
+}
+
+void MainWindow::applyDisplayControls()
+{
+    DisplaySettings d = m_analysis->displaySettings();
+    d.kind = viewKindFromId(m_viewCombo->currentData().toString());
+    d.nFft = m_fftCombo->currentData().toInt();
+    d.hop = std::min(m_hopCombo->currentData().toInt(), d.nFft);
+    QSettings settings;
+    settings.setValue("view/kind", viewKindId(d.kind));
+    settings.setValue("view/nFft", d.nFft);
+    settings.setValue("view/hop", d.hop);
+    m_analysis->setDisplaySettings(d);
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -113,19 +353,74 @@ void MainWindow::openFile(const QString &path)
         m_statusLabel->setText(tr("Cannot open %1: the file does not exist.").arg(path));
         return;
     }
+    m_player->stop();
+    m_player->setSignal(nullptr, 0);
     m_currentFile = info.absoluteFilePath();
-    m_fileLabel->setText(tr("%1\n%2").arg(info.fileName(), QLocale().formattedDataSize(info.size())));
-    m_statusLabel->setText(tr("Opened %1").arg(info.fileName()));
+    m_fileLabel->setText(tr("%1   %2").arg(info.fileName(), QLocale().formattedDataSize(info.size())));
+    m_fileLabel->setToolTip(m_currentFile);
     setWindowTitle(tr("%1 - Genrescope").arg(info.fileName()));
     RecentFiles::add(m_currentFile);
     rebuildRecentMenu();
+    m_analysis->openFile(m_currentFile);
     Q_EMIT fileOpened(m_currentFile);
+}
+
+void MainWindow::onAnalysisFailed(const QString &path, const base::Error &error)
+{
+    m_progress->hide();
+    m_cancelButton->hide();
+    const QString sentence = errorSentence(error, path);
+    m_statusLabel->setText(sentence);
+    m_fileLabel->setText(sentence);
+    showError(sentence, QString::fromStdString(error.toString()));
+}
+
+void MainWindow::showError(const QString &message, const QString &details)
+{
+    // Non-modal, so a drop of the next file is never blocked by an error box.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Genrescope"), message, QMessageBox::Close, this);
+    box->setObjectName("errorBox");
+    box->setDetailedText(details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
 }
 
 void MainWindow::showAbout()
 {
     AboutDialog dialog(this);
     dialog.exec();
+}
+
+void MainWindow::showExportDialog()
+{
+    QSettings settings;
+    const QString base = QFileInfo(m_currentFile).completeBaseName();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export View"), QDir(settings.value("lastFolder").toString()).filePath(base + ".png"),
+        tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    if (!exportView(path))
+        showError(tr("The view could not be written to %1.").arg(path), {});
+}
+
+bool MainWindow::exportView(const QString &path)
+{
+    if (path.endsWith(".svg", Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(m_analysis->size());
+        svg.setViewBox(m_analysis->rect());
+        svg.setTitle(QFileInfo(m_currentFile).fileName());
+        svg.setDescription(tr("Genrescope analysis view"));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return false;
+        m_analysis->render(&painter);
+        return painter.end();
+    }
+    return m_analysis->grab().save(path);
 }
 
 QStringList MainWindow::localFiles(const QMimeData *mime)
@@ -158,7 +453,11 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings().setValue("mainWindow/geometry", saveGeometry());
+    m_player->stop();
+    m_analysis->cancel();
+    QSettings settings;
+    settings.setValue("mainWindow/geometry", saveGeometry());
+    settings.setValue("mainWindow/state", saveState());
     QMainWindow::closeEvent(event);
 }
 

@@ -3,11 +3,22 @@
 #include <QMainWindow>
 #include <QStringList>
 
+class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QMenu;
 class QMimeData;
+class QProgressBar;
+class QToolButton;
+
+namespace genrescope::base {
+struct Error;
+}
 
 namespace genrescope::ui {
+
+class AnalysisView;
+class AudioPlayer;
 
 /**
  * The main window: menus, status bar and the central analysis area. Accepts audio files dropped
@@ -30,12 +41,19 @@ public:
     /** File extensions (lower case, no dot) offered in the Open dialog and accepted on drop. */
     static QStringList audioExtensions();
 
+    AnalysisView *analysisView() const { return m_analysis; }
+    AudioPlayer *player() const { return m_player; }
+
+    /** Export the analysis views as PNG or SVG (by the file's extension). */
+    bool exportView(const QString &path);
+
 Q_SIGNALS:
     void fileOpened(const QString &path);
 
 public Q_SLOTS:
     void showOpenDialog();
     void showAbout();
+    void showExportDialog();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -44,6 +62,10 @@ protected:
 
 private:
     void createActions();
+    void createToolBar();
+    void applyDisplayControls();
+    void onAnalysisFailed(const QString &path, const base::Error &error);
+    void showError(const QString &message, const QString &details);
     void rebuildRecentMenu();
     static QStringList localFiles(const QMimeData *mime);
 
@@ -51,7 +73,19 @@ private:
     QStringList m_queue;
     QLabel *m_fileLabel = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_hoverLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelButton = nullptr;
     QMenu *m_recentMenu = nullptr;
+    AnalysisView *m_analysis = nullptr;
+    AudioPlayer *m_player = nullptr;
+    QComboBox *m_viewCombo = nullptr;
+    QComboBox *m_colorCombo = nullptr;
+    QComboBox *m_fftCombo = nullptr;
+    QComboBox *m_hopCombo = nullptr;
+    QDoubleSpinBox *m_lowSpin = nullptr;
+    QDoubleSpinBox *m_highSpin = nullptr;
+    QAction *m_playAction = nullptr;
 };
 
 } // namespace genrescope::ui
