@@ -26,6 +26,22 @@ inline std::size_t reflectIndex(long long i, std::size_t n)
 
 } // namespace
 
+void spectrumPower(const std::complex<float> *X, std::size_t n, float exponent, float *out)
+{
+    const float *ri = reinterpret_cast<const float *>(X);
+    if (exponent == 2.0f) {
+        for (std::size_t k = 0; k < n; ++k)
+            out[k] = ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1];
+    } else if (exponent == 1.0f) {
+        for (std::size_t k = 0; k < n; ++k)
+            out[k] = std::sqrt(ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1]);
+    } else {
+        const float e = exponent * 0.5f;
+        for (std::size_t k = 0; k < n; ++k)
+            out[k] = std::pow(ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1], e);
+    }
+}
+
 Stft::Workspace::Workspace(int nFft)
 {
     m_frame = static_cast<float *>(fftwf_malloc(sizeof(float) * std::size_t(nFft)));

@@ -14,6 +14,9 @@ namespace genrescope::dsp {
 
 enum class PadMode { Reflect, Constant };
 
+/** out[k] = |X[k]|^exponent for n bins (exponent 2: re^2 + im^2 exactly; 1: its square root). */
+void spectrumPower(const std::complex<float> *X, std::size_t n, float exponent, float *out);
+
 /**
  * Short-time Fourier transform parameters, in samples. Defaults are librosa's (< 0.10) and
  * torchaudio's: periodic Hann, center = true with n_fft/2 samples of reflect padding per side.

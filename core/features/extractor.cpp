@@ -82,16 +82,10 @@ base::Matrix Extractor::Impl::frontEnd(const float *x, std::size_t n, std::size_
     const float e = c.power;
     for (std::size_t t = 0; t < frames; ++t) {
         stft.frameSpectrum(x, n, stft.frameStart(t), ws);
-        const std::complex<float> *s = ws.spectrum();
-        float *dst = linear ? nullptr : mag.data();
-        for (std::size_t k = 0; k < bins; ++k) {
-            const float p = s[k].real() * s[k].real() + s[k].imag() * s[k].imag();
-            const float v = e == 2.0f ? p : (e == 1.0f ? std::sqrt(p) : std::pow(p, e * 0.5f));
-            if (linear)
-                m.data[k * frames + t] = v;
-            else
-                dst[k] = v;
-        }
+        dsp::spectrumPower(ws.spectrum(), bins, e, mag.data());
+        if (linear)
+            for (std::size_t k = 0; k < bins; ++k)
+                m.data[k * frames + t] = mag[k];
         if (!linear)
             fb.applyFrame(mag.data(), m.data.data() + t, frames);
         if (c.frontEnd == FrontEnd::Chroma) {

@@ -34,18 +34,12 @@ struct StreamingSpectrogram::Impl
     void column(long long start, float *dst, std::size_t stride)
     {
         stft->frameSpectrum(buf.data(), buf.size(), start - base, *ws);
-        const std::complex<float> *s = ws->spectrum();
         const std::size_t bins = stft->bins();
-        const float e = config.power;
         const bool linear = config.frontEnd == FrontEnd::Linear;
-        for (std::size_t k = 0; k < bins; ++k) {
-            const float p = s[k].real() * s[k].real() + s[k].imag() * s[k].imag();
-            const float v = e == 2.0f ? p : (e == 1.0f ? std::sqrt(p) : std::pow(p, e * 0.5f));
-            if (linear)
-                dst[k * stride] = v;
-            else
-                mag[k] = v;
-        }
+        dsp::spectrumPower(ws->spectrum(), bins, config.power, mag.data());
+        if (linear)
+            for (std::size_t k = 0; k < bins; ++k)
+                dst[k * stride] = mag[k];
         const std::size_t rows = bands();
         if (!linear)
             fb.applyFrame(mag.data(), dst, stride);

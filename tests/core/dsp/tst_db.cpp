@@ -3,6 +3,8 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
+#include <vector>
 
 using namespace genrescope;
 using namespace genrescope::dsp;
@@ -46,6 +48,31 @@ private Q_SLOTS:
         base::Matrix empty;
         powerToDb(empty); // no crash, nothing to do
         QVERIFY(empty.data.empty());
+    }
+
+    void fastLogMatchesDoublePrecision()
+    {
+        // tenLog10 uses its own vectorisable logarithm: compare with double precision over the
+        // whole range a power spectrogram spans (and beyond), including exact powers of two.
+        std::vector<float> x;
+        for (double e = -38; e <= 38; e += 0.0137)
+            x.push_back(float(std::pow(10.0, e)));
+        for (int k = -120; k <= 120; ++k)
+            x.push_back(std::ldexp(1.0f, k));
+        std::vector<float> y = x;
+        tenLog10(y.data(), y.size(), 1e-37f);
+        double worst = 0;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            worst = std::max(worst, std::abs(double(y[i]) - 10.0 * std::log10(std::max(1e-37, double(x[i])))));
+        qInfo("tenLog10: max abs error %.3g dB", worst);
+        QVERIFY(worst < 1e-4);
+        std::vector<float> special = {0.0f, -1.0f, std::numeric_limits<float>::infinity(),
+                                      std::numeric_limits<float>::quiet_NaN()};
+        tenLog10(special.data(), special.size(), 1e-10f);
+        QVERIFY(std::abs(special[0] + 100.0f) < 1e-4f);
+        QVERIFY(std::abs(special[1] + 100.0f) < 1e-4f);
+        QVERIFY(std::isinf(special[2]) && special[2] > 0);
+        QVERIFY(std::isnan(special[3]));
     }
 
     void amplitudeToDbIsTwentyLog10()
