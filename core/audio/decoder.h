@@ -60,7 +60,7 @@ inline constexpr double kMaxDecodeSeconds = 4 * 3600.0;
 /**
  * Decode a file (or a range of it) to mono float at options.sampleRate.
  *
- * Channels are averaged; resampling uses libswresample's soxr engine at 28-bit precision. When the
+ * Channels are averaged; resampling uses libswresample's soxr engine at 24-bit precision. When the
  * input is already mono at the output rate no resampler runs, so a 22050 Hz mono s16 file comes out
  * as exactly PCM / 32768. A range seeks to a keyframe before the start (where the container can
  * seek) and discards decoded samples before it, so output sample i equals sample
