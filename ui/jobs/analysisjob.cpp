@@ -20,7 +20,7 @@ void fail(QPromise<AnalysisUpdate> &promise, base::Error error)
 
 /** Emits the columns that are complete in signal[0, n) as one tile. */
 void emitColumns(QPromise<AnalysisUpdate> &promise, DisplayLayerBuilder &builder, const std::vector<float> &signal,
-                 bool final, const RenderSettings &render, double progress)
+                 bool final, RenderSettings &render, double progress)
 {
     const std::size_t first = builder.nextColumn();
     base::Matrix cols = builder.feed(signal.data(), signal.size(), final);
@@ -28,6 +28,15 @@ void emitColumns(QPromise<AnalysisUpdate> &promise, DisplayLayerBuilder &builder
         return;
     AnalysisUpdate u;
     u.type = AnalysisUpdate::Type::Tile;
+    if (first == 0 && render.useDefaultRange && builder.axis().valueUnit == "dB") {
+        // Like librosa's ref=np.max for display: the top of the range follows the loudest value of the
+        // first columns (rounded up to 5 dB), the bottom is 80 dB below it.
+        const float mx = *std::max_element(cols.data.begin(), cols.data.end());
+        render.high = std::ceil(mx / 5.0f) * 5.0f;
+        render.low = render.high - 80.0f;
+        u.range = {render.low, render.high};
+        u.rangeChanged = true;
+    }
     u.tile.firstColumn = first;
     auto values = std::make_shared<const base::Matrix>(std::move(cols));
     u.tile.image = SpectrogramView::renderImage(*values, ColorMap(render.colorMap), render.low, render.high,

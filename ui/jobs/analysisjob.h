@@ -30,6 +30,7 @@ struct AnalysisUpdate
     int sampleRate = 0;
     LayerAxis axis;
     std::pair<float, float> range{-80.0f, 0.0f};
+    bool rangeChanged = false; ///< Tile: the job fitted the colour range to the first columns
     std::vector<float> samples;
     LayerTile tile;
     std::shared_ptr<const std::vector<float>> signal;

@@ -149,6 +149,12 @@ void AnalysisView::handleResults(int begin, int end)
             Q_EMIT progressChanged(u.progress);
             break;
         case AnalysisUpdate::Type::Tile:
+            if (u.rangeChanged) {
+                m_render.low = u.range.first;
+                m_render.high = u.range.second;
+                m_spectrogram->setValueRange(u.range.first, u.range.second);
+                Q_EMIT valueRangeChanged(u.range.first, u.range.second);
+            }
             m_spectrogram->appendTile(u.tile);
             Q_EMIT progressChanged(u.progress);
             break;
