@@ -1,4 +1,5 @@
 #include "dialogs/aboutdialog.h"
+#include "dialogs/modelinputdialog.h"
 #include "mainwindow/mainwindow.h"
 #include "views/analysisview.h"
 #include "views/spectrogramview.h"
@@ -304,6 +305,30 @@ private Q_SLOTS:
         QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
         w.openFile(writeSineWav(dir.filePath("ok.wav"), 1.0));
         QVERIFY(finished.wait(30000));
+    }
+
+    void modelInputShowsTheRecipesTensor()
+    {
+        QTemporaryDir dir;
+        const QString a = writeSineWav(dir.filePath("m.wav"), 30.0, 220);
+        MainWindow w;
+        w.show();
+        QVERIFY(!w.findChild<QAction *>("actionModelInput")->isEnabled());
+        QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+        w.openFile(a);
+        QVERIFY(finished.wait(30000));
+        QVERIFY(w.findChild<QAction *>("actionModelInput")->isEnabled());
+        ModelInputDialog *dlg = w.showModelInput();
+        QVERIFY(dlg);
+        QSignalSpy ready(dlg, &ModelInputDialog::tensorReady);
+        dlg->setRecipe("bbnn-f2");
+        QTRY_VERIFY_WITH_TIMEOUT(dlg->recipe() == "bbnn-f2" && !dlg->isComputing() && ready.count() > 0, 30000);
+        QCOMPARE(dlg->shapeText(), QString("[1, 1, 646, 128]"));
+        ready.clear();
+        dlg->setRecipe("mlfi-f3"); // ten 3-s segments of 128 x 130
+        QVERIFY(ready.wait(30000));
+        QCOMPARE(dlg->shapeText(), QString("[10, 1, 128, 130]"));
+        QVERIFY(dlg->findChild<QLabel *>("inputInfo")->text().contains("3.00 s"));
     }
 
     void aboutShowsVersions()

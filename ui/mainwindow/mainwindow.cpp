@@ -2,6 +2,7 @@
 
 #include "audioplayer.h"
 #include "dialogs/aboutdialog.h"
+#include "dialogs/modelinputdialog.h"
 #include "recentfiles.h"
 #include "views/analysisview.h"
 #include "views/spectrogramview.h"
@@ -128,6 +129,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
                                          .arg(info.channels)
                                          .arg(double(m_analysis->signal()->size()) / m_analysis->sampleRate(), 0, 'f', 2));
                 m_player->setSignal(m_analysis->signal(), m_analysis->sampleRate());
+                m_modelInputAction->setEnabled(true);
+                if (m_modelInput && m_modelInput->isVisible())
+                    m_modelInput->setSource(path, m_analysis->signal(), m_analysis->sampleRate());
                 if (partial) {
                     m_statusLabel->setText(tr("Damaged file: only part of it could be decoded"));
                     m_fileLabel->setToolTip(warning);
@@ -217,6 +221,12 @@ void MainWindow::createActions()
     QAction *right = view->addAction(tr("Scroll Right"), this, [this] { m_analysis->viewport()->scrollBy(0.25); });
     right->setShortcut(QKeySequence(Qt::Key_Right));
     view->addSeparator();
+    m_modelInputAction = view->addAction(tr("What the Model Sees..."), this, &MainWindow::showModelInput);
+    m_modelInputAction->setObjectName("actionModelInput");
+    m_modelInputAction->setShortcut(QKeySequence(tr("Ctrl+M")));
+    m_modelInputAction->setToolTip(tr("Show the exact input tensor a model's feature recipe makes of this song"));
+    m_modelInputAction->setEnabled(false);
+    view->addSeparator();
     QAction *full = view->addAction(tr("Full Screen"), this, [this] {
         setWindowState(windowState() ^ Qt::WindowFullScreen);
     });
@@ -281,6 +291,8 @@ void MainWindow::createToolBar()
         m_hopCombo->addItem(QString::number(n), n);
     m_hopCombo->setCurrentIndex(std::max(0, m_hopCombo->findData(settings.value("view/hop", 512))));
     bar->addWidget(m_hopCombo);
+    bar->addSeparator();
+    bar->addAction(m_modelInputAction);
 
     for (QComboBox *c : {m_viewCombo, m_fftCombo, m_hopCombo})
         connect(c, &QComboBox::currentIndexChanged, this, &MainWindow::applyDisplayControls);
@@ -355,6 +367,7 @@ void MainWindow::openFile(const QString &path)
     }
     m_player->stop();
     m_player->setSignal(nullptr, 0);
+    m_modelInputAction->setEnabled(false);
     m_currentFile = info.absoluteFilePath();
     m_fileLabel->setText(tr("%1   %2").arg(info.fileName(), QLocale().formattedDataSize(info.size())));
     m_fileLabel->setToolTip(m_currentFile);
@@ -384,6 +397,18 @@ void MainWindow::showError(const QString &message, const QString &details)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setModal(false);
     box->show();
+}
+
+ModelInputDialog *MainWindow::showModelInput()
+{
+    if (!m_analysis->signal())
+        return nullptr;
+    if (!m_modelInput)
+        m_modelInput = new ModelInputDialog(this);
+    m_modelInput->setSource(m_currentFile, m_analysis->signal(), m_analysis->sampleRate());
+    m_modelInput->show();
+    m_modelInput->raise();
+    return m_modelInput;
 }
 
 void MainWindow::showAbout()

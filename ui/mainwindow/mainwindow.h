@@ -19,6 +19,7 @@ namespace genrescope::ui {
 
 class AnalysisView;
 class AudioPlayer;
+class ModelInputDialog;
 
 /**
  * The main window: menus, status bar and the central analysis area. Accepts audio files dropped
@@ -54,6 +55,8 @@ public Q_SLOTS:
     void showOpenDialog();
     void showAbout();
     void showExportDialog();
+    /** "What the model sees": the exact input tensor of a recipe for the current song. */
+    ModelInputDialog *showModelInput();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -86,6 +89,8 @@ private:
     QDoubleSpinBox *m_lowSpin = nullptr;
     QDoubleSpinBox *m_highSpin = nullptr;
     QAction *m_playAction = nullptr;
+    QAction *m_modelInputAction = nullptr;
+    ModelInputDialog *m_modelInput = nullptr;
 };
 
 } // namespace genrescope::ui
