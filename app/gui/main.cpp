@@ -1,5 +1,6 @@
 // genrescope: the GUI executable. Parses argv, sets up the application, shows the main window.
 #include "base/version.h"
+#include "mainwindow/language.h"
 #include "mainwindow/mainwindow.h"
 #include "models/torchinfo.h"
 
@@ -16,10 +17,22 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(base::kAppVersion);
     models::configureTorchThreads();
 
+    // The language comes first so --help is translated too: --language wins over the setting.
+    QString language;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (QString::fromLocal8Bit(argv[i]) == "--language")
+            language = QString::fromLocal8Bit(argv[i + 1]);
+    ui::installTranslators(&app, language);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Music genre classification workbench"));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption({"language",
+                      QApplication::translate("main", "User interface language: %1 (default: the saved "
+                                                      "setting, else the system's)")
+                          .arg(ui::availableLanguages().join(", ")),
+                      "code"});
     parser.addPositionalArgument("file", QApplication::translate("main", "Audio file to open"), "[file]");
     parser.process(app);
 

@@ -45,17 +45,16 @@ ViewKind viewKindFromId(const QString &id)
 
 QString viewKindName(ViewKind kind)
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("ViewKind", s); };
     switch (kind) {
-    case ViewKind::LinearStft: return tr("Spectrogram (linear STFT)");
-    case ViewKind::LogMel128: return tr("Log-mel, 128 bands");
-    case ViewKind::LogMel96: return tr("Log-mel, 96 bands");
-    case ViewKind::MultiRes25: return tr("Multi-resolution mel: 25 ms");
-    case ViewKind::MultiRes50: return tr("Multi-resolution mel: 50 ms");
-    case ViewKind::MultiRes100: return tr("Multi-resolution mel: 100 ms");
-    case ViewKind::MultiResRgb: return tr("Multi-resolution mel: RGB composite");
-    case ViewKind::Mfcc: return tr("MFCC (20)");
-    case ViewKind::Chroma: return tr("Chroma");
+    case ViewKind::LinearStft: return QCoreApplication::translate("ViewKind", "Spectrogram (linear STFT)");
+    case ViewKind::LogMel128: return QCoreApplication::translate("ViewKind", "Log-mel, 128 bands");
+    case ViewKind::LogMel96: return QCoreApplication::translate("ViewKind", "Log-mel, 96 bands");
+    case ViewKind::MultiRes25: return QCoreApplication::translate("ViewKind", "Multi-resolution mel: 25 ms");
+    case ViewKind::MultiRes50: return QCoreApplication::translate("ViewKind", "Multi-resolution mel: 50 ms");
+    case ViewKind::MultiRes100: return QCoreApplication::translate("ViewKind", "Multi-resolution mel: 100 ms");
+    case ViewKind::MultiResRgb: return QCoreApplication::translate("ViewKind", "Multi-resolution mel: RGB composite");
+    case ViewKind::Mfcc: return QCoreApplication::translate("ViewKind", "MFCC (20)");
+    case ViewKind::Chroma: return QCoreApplication::translate("ViewKind", "Chroma");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "audioplayer.h"
+#include "language.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/modelinputdialog.h"
 #include "recentfiles.h"
@@ -10,6 +11,7 @@
 #include "views/waveformview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -231,6 +233,29 @@ void MainWindow::createActions()
         setWindowState(windowState() ^ Qt::WindowFullScreen);
     });
     full->setShortcut(QKeySequence::FullScreen);
+
+    QMenu *language = view->addMenu(tr("&Language"));
+    language->setObjectName("menuLanguage");
+    auto *group = new QActionGroup(language);
+    const QString saved = savedLanguage();
+    QAction *system = language->addAction(tr("Follow the System"));
+    system->setCheckable(true);
+    system->setChecked(saved.isEmpty());
+    group->addAction(system);
+    connect(system, &QAction::triggered, this, [this] {
+        saveLanguage({});
+        m_statusLabel->setText(tr("The language changes when Genrescope is started again."));
+    });
+    for (const QString &code : availableLanguages()) {
+        QAction *a = language->addAction(languageName(code));
+        a->setCheckable(true);
+        a->setChecked(saved == code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            saveLanguage(code);
+            m_statusLabel->setText(tr("The language changes when Genrescope is started again."));
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Genrescope"), this, &MainWindow::showAbout);
