@@ -1,0 +1,64 @@
+// Inference latency (batch 1) and throughput (batch 32) of four networks built by the registry, on CPU,
+// eval mode under c10::InferenceMode, 2 intra-op threads (override with GS_BENCH_THREADS).
+// Baseline: the same architectures in PyTorch, measured by tools/bench_models_pytorch.py in the same run.
+#include "models/genrenet.h"
+#include "models/registry.h"
+#include "models/torchinfo.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace genrescope;
+
+namespace {
+
+void runModel(benchmark::State &state, const char *name)
+{
+    const int batch = int(state.range(0));
+    torch::manual_seed(0);
+    auto net = models::createModel(name, {});
+    if (!net) {
+        state.SkipWithError(net.error().toString().c_str());
+        return;
+    }
+    auto shape = models::findModelSpec(name)->inputShape;
+    shape.insert(shape.begin(), batch);
+    (*net)->eval();
+    c10::InferenceMode guard;
+    const auto x = torch::randn(shape);
+    (*net)->forward(x); // warm-up: oneDNN primitive creation, allocator
+    for (auto _ : state) {
+        auto y = (*net)->forward(x);
+        benchmark::DoNotOptimize(y.data_ptr());
+    }
+    state.SetItemsProcessed(state.iterations() * batch);
+    state.counters["params"] = double(models::countParameters(**net));
+}
+
+void bbnn(benchmark::State &s) { runModel(s, "bbnn"); }
+void broadcast(benchmark::State &s) { runModel(s, "broadcast"); }
+void crnn(benchmark::State &s) { runModel(s, "choi-crnn"); }
+void bcnnSmall(benchmark::State &s) { runModel(s, "bcnn-small"); }
+
+} // namespace
+
+BENCHMARK(bbnn)->Name("bbnn")->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(broadcast)->Name("broadcast")->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(crnn)->Name("choi-crnn")->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(bcnnSmall)->Name("bcnn-small")->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+
+int main(int argc, char **argv)
+{
+    const char *env = std::getenv("GS_BENCH_THREADS");
+    models::configureTorchThreads(env ? std::atoi(env) : 2);
+    std::fprintf(stderr, "libtorch %s, %d threads; %s\n", models::torchVersion().c_str(), models::torchThreads(),
+                 models::torchBackendSummary().c_str());
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
