@@ -29,6 +29,8 @@ std::string blasName()
             return "MKL";
         if (value == "blis")
             return "BLIS";
+        if (value == "generic")   // Debian: libblas.so.3 via update-alternatives (reference BLAS or OpenBLAS)
+            return "system BLAS";
         return value;
     }
     return {};
