@@ -1,5 +1,8 @@
 #include "features/extractor.h"
 
+#include "features/clipstatistics.h"
+#include "features/statsrecipe.h"
+
 #include "dsp/chroma.h"
 #include "dsp/db.h"
 #include "dsp/dct.h"
@@ -142,6 +145,8 @@ std::vector<std::int64_t> Extractor::Impl::itemShapeFor(std::size_t segSamples) 
     const std::int64_t bands = c.bands();
     std::int64_t h, w;
     std::vector<std::int64_t> shape;
+    if (c.frontEnd == FrontEnd::Statistics)
+        return {std::int64_t(c.nStatistics)};
     if (c.frontEnd == FrontEnd::MultiResMel) {
         h = c.resizeRows;
         w = c.resizeCols;
@@ -172,6 +177,21 @@ void Extractor::Impl::appendItems(const float *x, std::size_t n, FeatureTensor &
         else
             std::memcpy(out.data.data() + at, m.data.data(), m.data.size() * sizeof(float));
     };
+    if (c.frontEnd == FrontEnd::Statistics) {
+        auto stats = clipStatistics(std::vector<float>(x, x + n), c.sampleRate);
+        if (!stats)
+            throw std::runtime_error(stats.error().toString());
+        std::vector<float> values = stats->values;
+        if (c.nStatistics == int(kF4Size)) {
+            auto f4 = f4Vector(*stats);
+            if (!f4)
+                throw std::runtime_error(f4.error().toString());
+            values = std::move(f4).value();
+        }
+        out.data.insert(out.data.end(), values.begin(), values.end());
+        out.shape[0] += 1;
+        return;
+    }
     if (c.frontEnd == FrontEnd::MultiResMel) {
         for (std::size_t r = 0; r < stfts.size(); ++r)
             put(dsp::resizeBilinear(frontEnd(x, n, r), std::size_t(c.resizeRows), std::size_t(c.resizeCols),
@@ -272,6 +292,8 @@ base::Result<Extractor> Extractor::create(const FeatureConfig &config)
             }
             break;
         }
+        case FrontEnd::Statistics:
+            break; // computed from the samples by clipStatistics; no filterbank
         }
         return Extractor(std::move(impl));
     } catch (const std::exception &e) {
@@ -400,6 +422,8 @@ base::Result<DisplaySpectrogram> Extractor::display(const float *samples, std::s
         if (n == 0)
             return makeError(ErrorCode::ZeroLength, "no samples to display");
         const FeatureConfig &c = m_impl->config;
+        if (c.frontEnd == FrontEnd::Statistics)
+            return makeError(ErrorCode::InvalidArgument, "a statistics vector has no spectrogram to display");
         DisplaySpectrogram d;
         d.values = m_impl->frontEnd(samples, n, 0);
         if (c.frontEnd != FrontEnd::Mfcc && c.frontEnd != FrontEnd::Chroma)

@@ -25,7 +25,8 @@ struct EnumName
 
 const EnumName<FrontEnd> kFrontEnds[] = {{FrontEnd::Linear, "linear"},   {FrontEnd::Mel, "mel"},
                                          {FrontEnd::Mfcc, "mfcc"},       {FrontEnd::Chroma, "chroma"},
-                                         {FrontEnd::OctaveBands, "octave-bands"}, {FrontEnd::MultiResMel, "multires-mel"}};
+                                         {FrontEnd::OctaveBands, "octave-bands"}, {FrontEnd::MultiResMel, "multires-mel"},
+                                         {FrontEnd::Statistics, "statistics"}};
 const EnumName<LogType> kLogs[] = {{LogType::None, "none"}, {LogType::Db, "db"}, {LogType::Ln, "ln"},
                                    {LogType::Log1p, "log1p"}, {LogType::Log10p1, "log10p1"}};
 const EnumName<Layout> kLayouts[] = {{Layout::BinsByFrames, "bins-by-frames"}, {Layout::FramesByBins, "frames-by-bins"}};
@@ -139,6 +140,8 @@ int FeatureConfig::bands() const
         return nChroma;
     case FrontEnd::OctaveBands:
         return 72;
+    case FrontEnd::Statistics:
+        return nStatistics;
     }
     return 0;
 }
@@ -177,6 +180,12 @@ base::Status FeatureConfig::validate() const
         return bad("nChroma must be in [1, 120]");
     if (frontEnd == FrontEnd::OctaveBands && stft.nFft < 2046)
         return bad("octave bands need nFft >= 2046 (FFT bins up to 1023)");
+    if (frontEnd == FrontEnd::Statistics) {
+        if (nStatistics != 57 && nStatistics != 55)
+            return bad("nStatistics must be 57 (the full statistics row) or 55 (F4)");
+        if (channelAxis || resizeRows != 0 || pieceFrames != 0 || bandNorm || log != LogType::None)
+            return bad("statistics are a plain vector: no channel axis, resize, pieces, bandNorm or log");
+    }
     if (frontEnd == FrontEnd::MultiResMel) {
         if (resolutions.empty() || resolutions.size() > 8)
             return bad("multires-mel needs 1 to 8 resolutions");
@@ -233,6 +242,8 @@ QJsonObject FeatureConfig::toJson() const
     o["choiSquare"] = choiSquare;
     o["nMfcc"] = nMfcc;
     o["nChroma"] = nChroma;
+    if (frontEnd == FrontEnd::Statistics)
+        o["nStatistics"] = nStatistics;
     o["chromaTuning"] = chromaTuning;
     QJsonArray res;
     for (const auto &r : resolutions)
@@ -296,6 +307,7 @@ base::Result<FeatureConfig> FeatureConfig::fromJson(const QJsonObject &json)
     r.boolean("choiSquare", c.choiSquare);
     r.number("nMfcc", c.nMfcc);
     r.number("nChroma", c.nChroma);
+    r.number("nStatistics", c.nStatistics);
     r.number("chromaTuning", c.chromaTuning);
     if (json.contains("resolutions")) {
         if (!json.value("resolutions").isArray())

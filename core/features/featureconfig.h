@@ -20,6 +20,7 @@ enum class FrontEnd {
     Chroma,       ///< chroma filterbank on |X|^power, each frame divided by its maximum (librosa chroma_stft)
     OctaveBands,  ///< seed 004's 72 bands of |X| (F7): bins 0-15, then 8 equal groups per octave [2^k, 2^(k+1)), k = 3..9
     MultiResMel,  ///< BCNN (F5): one mel spectrogram per entry of `resolutions`, resized and stacked as channels
+    Statistics,   ///< the librosa statistics row of each segment (features/clipstatistics.h): 57 values, or the 55 of F4
 };
 
 /** Compression applied after the filterbank. */
@@ -80,6 +81,7 @@ struct FeatureConfig
     bool choiSquare = false; ///< Choi's quirk (F1): the mel power is squared once more before the log
     int nMfcc = 20;
     int nChroma = 12;
+    int nStatistics = 57; ///< Statistics only: 57 (the features_30_sec.csv row) or 55 (F4, no spectral bandwidth)
     double chromaTuning = 0.0; ///< fractions of a chroma bin; fixed (no estimation)
     std::vector<Resolution> resolutions; ///< MultiResMel only
 

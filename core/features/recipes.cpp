@@ -129,6 +129,20 @@ FeatureConfig seed004F7()
     return c;
 }
 
+FeatureConfig statistics(const char *name, int count, long long segmentLength, int maxSegments)
+{
+    // The librosa statistics row (features/clipstatistics.h) of the whole clip (stats57, the
+    // features_30_sec.csv row) or of each 3-s segment (stats55: MLFI's F4, aligned with mlfi-f3).
+    FeatureConfig c = base(name);
+    c.frontEnd = FrontEnd::Statistics;
+    c.nStatistics = count;
+    c.segmentLength = segmentLength;
+    c.maxSegments = maxSegments;
+    c.log = LogType::None;
+    c.channelAxis = false;
+    return c;
+}
+
 struct Entry
 {
     const char *name;
@@ -152,6 +166,10 @@ const std::vector<Entry> &table()
         {"bcnn-small-f5", "F5 resized to 3x128x600", [] { return bcnnF5("bcnn-small-f5", 600); }},
         {"seed004-f6", "F6 seed 004 CNN: 1024/256, 33 mels, log10(1+x), 15 pieces -> 15x1x33x166", seed004F6},
         {"seed004-f7", "F7 seed 004 LSTM: 2048/1024 magnitude, 72 octave bands, log1p, 30 pieces -> 30x20x72", seed004F7},
+        {"stats57", "librosa statistics row of the whole clip (features_30_sec.csv order) -> 1x57",
+         [] { return statistics("stats57", 57, 0, 0); }},
+        {"stats55", "F4 MLFI: 55 statistics of each of 10 3-s segments (no spectral bandwidth) -> 10x55",
+         [] { return statistics("stats55", 55, 66149, 10); }},
     };
     return t;
 }
