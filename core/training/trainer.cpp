@@ -1,0 +1,844 @@
+#include "training/trainer.h"
+
+#include "base/atomicfile.h"
+#include "base/version.h"
+#include "features/featureconfig.h"
+#include "models/genrenet.h"
+#include "models/registry.h"
+#include "training/traininginfo.h"
+
+#include <torch/torch.h>
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <random>
+#include <sstream>
+
+namespace genrescope::training {
+
+using base::ErrorCode;
+using base::makeError;
+
+namespace {
+
+constexpr char kMagic[8] = {'G', 'S', 'C', 'K', 'P', 'T', '\0', '\1'};
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+/** Doubles that steer decisions travel bit-exactly (JSON text could round them). */
+QString exactDouble(double v)
+{
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return QString::number(qulonglong(bits), 16);
+}
+double fromExact(const QJsonValue &v, double fallback)
+{
+    bool ok = false;
+    const qulonglong bits = v.toString().toULongLong(&ok, 16);
+    if (!ok)
+        return fallback;
+    double d;
+    std::uint64_t b = bits;
+    std::memcpy(&d, &b, sizeof d);
+    return d;
+}
+
+std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t epoch)
+{
+    // splitmix64 of (seed, epoch): independent streams per epoch.
+    std::uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (epoch + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+std::string saveModule(torch::nn::Module &m)
+{
+    torch::serialize::OutputArchive a;
+    m.save(a);
+    std::ostringstream os;
+    a.save_to(os);
+    return os.str();
+}
+
+void loadModule(torch::nn::Module &m, const std::string &bytes)
+{
+    torch::serialize::InputArchive a;
+    std::istringstream is(bytes);
+    a.load_from(is);
+    m.load(a);
+}
+
+std::string saveOptimizer(torch::optim::Optimizer &o)
+{
+    torch::serialize::OutputArchive a;
+    o.save(a);
+    std::ostringstream os;
+    a.save_to(os);
+    return os.str();
+}
+
+void loadOptimizer(torch::optim::Optimizer &o, const std::string &bytes)
+{
+    torch::serialize::InputArchive a;
+    std::istringstream is(bytes);
+    a.load_from(is);
+    o.load(a);
+}
+
+void putBlob(std::string &out, const std::string &blob)
+{
+    const std::uint64_t n = blob.size();
+    out.append(reinterpret_cast<const char *>(&n), sizeof n);
+    out += blob;
+}
+
+bool getBlob(std::string_view &in, std::string &blob)
+{
+    std::uint64_t n = 0;
+    if (in.size() < sizeof n)
+        return false;
+    std::memcpy(&n, in.data(), sizeof n);
+    in.remove_prefix(sizeof n);
+    if (in.size() < n)
+        return false;
+    blob.assign(in.data(), std::size_t(n));
+    in.remove_prefix(std::size_t(n));
+    return true;
+}
+
+struct Checkpoint
+{
+    QJsonObject header;
+    std::string model, optimizer, best;
+};
+
+base::Result<Checkpoint> readCheckpoint(const std::filesystem::path &path)
+{
+    auto bytes = base::readFile(path);
+    if (!bytes.ok())
+        return bytes.error();
+    std::string_view in(*bytes);
+    if (in.size() < sizeof kMagic || std::memcmp(in.data(), kMagic, sizeof kMagic) != 0)
+        return makeError(ErrorCode::BadFormat, path.string() + ": not a Genrescope checkpoint");
+    in.remove_prefix(sizeof kMagic);
+    Checkpoint c;
+    std::string json;
+    if (!getBlob(in, json) || !getBlob(in, c.model) || !getBlob(in, c.optimizer) || !getBlob(in, c.best))
+        return makeError(ErrorCode::BadFormat, path.string() + ": truncated checkpoint");
+    QJsonParseError err{};
+    const auto doc = QJsonDocument::fromJson(QByteArray(json.data(), qsizetype(json.size())), &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(ErrorCode::BadFormat, path.string() + ": checkpoint header is not JSON");
+    c.header = doc.object();
+    if (c.header.value(QStringLiteral("format")).toInt() > kCheckpointFormatVersion)
+        return makeError(ErrorCode::VersionTooNew, path.string());
+    return c;
+}
+
+base::Status writeCheckpoint(const std::filesystem::path &path, const Checkpoint &c)
+{
+    std::string out(kMagic, sizeof kMagic);
+    const QByteArray json = QJsonDocument(c.header).toJson(QJsonDocument::Compact);
+    putBlob(out, std::string(json.constData(), std::size_t(json.size())));
+    putBlob(out, c.model);
+    putBlob(out, c.optimizer);
+    putBlob(out, c.best);
+    return base::writeFileAtomically(path, out);
+}
+
+/** Band (or feature) axis of one item for per-band normalisation, and its name. */
+std::pair<int, std::string> bandAxis(const features::FeatureConfig &fc, std::size_t rank)
+{
+    if (rank <= 1)
+        return {0, "feature"};
+    const bool framesByBins = fc.layout == features::Layout::FramesByBins;
+    const int spatial0 = rank >= 3 ? 1 : 0; // [C, H, W] or [H, W]
+    return {framesByBins ? spatial0 + 1 : spatial0, fc.frontEnd == features::FrontEnd::Mfcc ? "mfcc" : "band"};
+}
+
+int timeAxis(const features::FeatureConfig &fc, std::size_t rank)
+{
+    if (rank <= 1)
+        return -1;
+    const int spatial0 = rank >= 3 ? 1 : 0;
+    return fc.layout == features::Layout::FramesByBins ? spatial0 : spatial0 + 1;
+}
+
+struct SideTensors
+{
+    torch::Tensor x; // [N, item...]
+    torch::Tensor y; // [N] int64
+};
+
+SideTensors gather(const PreparedData &data, const std::vector<std::size_t> &songs)
+{
+    const std::size_t itemSize = data.itemSize();
+    std::int64_t n = 0;
+    for (auto s : songs)
+        n += data.songs[s].items;
+    std::vector<std::int64_t> shape{n};
+    shape.insert(shape.end(), data.itemShape.begin(), data.itemShape.end());
+    SideTensors t;
+    t.x = torch::empty(shape, torch::kFloat32);
+    t.y = torch::empty({n}, torch::kInt64);
+    float *xp = t.x.data_ptr<float>();
+    std::int64_t *yp = t.y.data_ptr<std::int64_t>();
+    std::int64_t row = 0;
+    for (auto s : songs) {
+        const auto &song = data.songs[s];
+        std::memcpy(xp + std::size_t(row) * itemSize, song.data.data(), song.data.size() * sizeof(float));
+        for (std::int64_t i = 0; i < song.items; ++i)
+            yp[row + i] = song.label;
+        row += song.items;
+    }
+    return t;
+}
+
+models::Normalization computeNormalization(const torch::Tensor &x, int axis, const std::string &name)
+{
+    models::Normalization n;
+    n.axis = axis;
+    n.axisName = name;
+    const auto moved = x.movedim(axis + 1, 1).contiguous();
+    const auto flat = moved.reshape({moved.size(0), moved.size(1), -1}).to(torch::kFloat64);
+    const std::vector<std::int64_t> dims{0, 2};
+    const torch::Tensor mu = flat.mean(dims);
+    const torch::Tensor var = (flat - mu.view({1, -1, 1})).pow(2).mean(dims);
+    const torch::Tensor sd = var.sqrt();
+    for (std::int64_t i = 0; i < mu.size(0); ++i) {
+        n.mean.push_back(static_cast<float>(mu[i].item<double>()));
+        const double s = sd[i].item<double>();
+        n.std.push_back(std::isfinite(s) && s > 1e-6 ? float(s) : 1.0f);
+    }
+    return n;
+}
+
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainerOptions &o, std::vector<torch::Tensor> params)
+{
+    switch (o.optimizer) {
+    case OptimizerKind::Adam:
+        return std::make_unique<torch::optim::Adam>(
+            params, torch::optim::AdamOptions(o.learningRate).weight_decay(o.weightDecay));
+    case OptimizerKind::AdamW:
+        return std::make_unique<torch::optim::AdamW>(
+            params, torch::optim::AdamWOptions(o.learningRate).weight_decay(o.weightDecay));
+    case OptimizerKind::SgdNesterov:
+        return std::make_unique<torch::optim::SGD>(
+            params, torch::optim::SGDOptions(o.learningRate).momentum(o.momentum).nesterov(true).weight_decay(
+                        o.weightDecay));
+    }
+    return nullptr;
+}
+
+double currentLr(torch::optim::Optimizer &o)
+{
+    return o.param_groups().front().options().get_lr();
+}
+void setLr(torch::optim::Optimizer &o, double lr)
+{
+    for (auto &g : o.param_groups())
+        g.options().set_lr(lr);
+}
+
+struct LossAcc
+{
+    double loss = 0;
+    double accuracy = 0;
+};
+
+base::Result<LossAcc> evaluateSide(models::GenreNetImpl &net, const models::Normalization &norm,
+                                   const SideTensors &side, int batchSize, double smoothing,
+                                   const base::CancelToken &cancel)
+{
+    torch::NoGradGuard noGrad;
+    net.eval();
+    const std::int64_t n = side.x.size(0);
+    double lossSum = 0;
+    std::int64_t correct = 0;
+    for (std::int64_t start = 0; start < n; start += batchSize) {
+        if (cancel.isCancelled())
+            return makeError(ErrorCode::Cancelled, "training cancelled");
+        const std::int64_t end = std::min(n, start + batchSize);
+        const auto xb = norm.apply(side.x.slice(0, start, end));
+        const auto yb = side.y.slice(0, start, end);
+        const auto logits = net.forward(xb);
+        const auto loss = torch::nn::functional::cross_entropy(
+            logits, yb,
+            torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(smoothing).reduction(torch::kSum));
+        lossSum += loss.item<double>();
+        correct += logits.argmax(1).eq(yb).sum().item<std::int64_t>();
+    }
+    return LossAcc{n > 0 ? lossSum / double(n) : 0.0, n > 0 ? double(correct) / double(n) : 0.0};
+}
+
+std::vector<std::size_t> songsOn(const PreparedData &data, const data::DataSplit &split, data::Split side)
+{
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < data.songs.size(); ++i) {
+        const auto s = split.sideOf(data.songs[i].key);
+        if (s && *s == side)
+            out.push_back(i);
+    }
+    return out;
+}
+
+QJsonArray historyJson(const std::vector<EpochRecord> &h)
+{
+    QJsonArray a;
+    for (const auto &r : h)
+        a.append(r.toJson());
+    return a;
+}
+
+base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOptions &optionsIn,
+                                     const base::CancelToken &cancel, const TrainProgressFn &progress)
+{
+    TrainingJob job = jobIn;
+    TrainerOptions options = optionsIn;
+    if (!job.data || job.data->songs.empty())
+        return makeError(ErrorCode::InvalidArgument, "no training data");
+    const PreparedData &data = *job.data;
+
+    std::optional<Checkpoint> resumed;
+    if (options.resume && !options.checkpointPath.empty() && std::filesystem::exists(options.checkpointPath)) {
+        auto c = readCheckpoint(options.checkpointPath);
+        if (!c.ok())
+            return c.error();
+        const QJsonObject &h = c->header;
+        if (h.value(QStringLiteral("architecture")).toString().toStdString() != job.architecture)
+            return makeError(ErrorCode::Mismatch, "checkpoint is of model '" +
+                                                      h.value(QStringLiteral("architecture")).toString().toStdString() +
+                                                      "', not '" + job.architecture + "'");
+        auto split = data::DataSplit::fromJson(h.value(QStringLiteral("split")).toObject());
+        if (!split.ok())
+            return split.error();
+        job.split = *split;
+        job.config = h.value(QStringLiteral("config")).toObject();
+        auto opts = TrainerOptions::fromJson(h.value(QStringLiteral("options")).toObject());
+        if (!opts.ok())
+            return opts.error();
+        const auto keepPath = options.checkpointPath;
+        const int keepStop = options.stopAfterEpoch;
+        options = *opts;
+        options.checkpointPath = keepPath;
+        options.resume = true;
+        options.stopAfterEpoch = keepStop;
+        if (optionsIn.epochs > options.epochs)
+            options.epochs = optionsIn.epochs; // a resumed run may be extended
+        resumed = std::move(*c);
+    }
+
+    if (options.epochs < 1 || options.batchSize < 1 || !(options.learningRate > 0))
+        return makeError(ErrorCode::InvalidArgument, "epochs, batch size and learning rate must be positive");
+    const models::ModelSpec *spec = models::findModelSpec(job.architecture);
+    if (!spec)
+        return makeError(ErrorCode::InvalidArgument, "unknown model '" + job.architecture + "'");
+    if (!spec->auxRecipe.empty())
+        return makeError(ErrorCode::Unavailable, job.architecture +
+                                                     ": two-input models (a second, statistics input) cannot be trained yet");
+    auto config = models::normalizedConfig(job.architecture, job.config);
+    if (!config.ok())
+        return config.error();
+    auto inputShape = models::inputShapeFor(job.architecture, *config);
+    if (!inputShape.ok())
+        return inputShape.error();
+    if (*inputShape != data.itemShape) {
+        auto str = [](const std::vector<std::int64_t> &v) {
+            std::string s;
+            for (auto d : v)
+                s += (s.empty() ? "" : "x") + std::to_string(d);
+            return s;
+        };
+        return makeError(ErrorCode::Mismatch, job.architecture + " reads " + str(*inputShape) +
+                                                  " items but the features are " + str(data.itemShape));
+    }
+    auto fc = features::FeatureConfig::fromJson(job.featureConfig);
+    if (!fc.ok())
+        return fc.error();
+
+    const auto trainSongs = songsOn(data, job.split, data::Split::Train);
+    const auto valSongs = songsOn(data, job.split, data::Split::Validation);
+    const auto testSongs = songsOn(data, job.split, data::Split::Test);
+    if (trainSongs.empty())
+        return makeError(ErrorCode::InvalidArgument, "the split leaves no training song");
+
+    double smoothing = options.labelSmoothing;
+    if (smoothing < 0)
+        smoothing = config->value(QStringLiteral("label_smoothing")).toDouble(0.0);
+
+    const SideTensors trainSide = gather(data, trainSongs);
+    const SideTensors valSide = gather(data, valSongs);
+    const bool hasVal = !valSongs.empty();
+    const auto [axis, axisName] = bandAxis(*fc, data.itemShape.size());
+    const models::Normalization norm = computeNormalization(trainSide.x, axis, axisName);
+    const int tAxis = timeAxis(*fc, data.itemShape.size());
+    const bool dbLog = fc->log == features::LogType::Db;
+
+    torch::manual_seed(options.seed);
+    auto netR = models::createModel(job.architecture, *config, int(data.labels.size()));
+    if (!netR.ok())
+        return netR.error();
+    models::GenreNet net = *netR;
+    auto optimizer = makeOptimizer(options, net->parameters());
+
+    // Scheduler, early stopping and best-model state.
+    double lr = options.learningRate;
+    double plateauBest = std::numeric_limits<double>::infinity();
+    int plateauBad = 0;
+    double esBest = std::numeric_limits<double>::infinity();
+    int esBad = 0;
+    double bestValAcc = -1;
+    int bestEpoch = 0;
+    std::string bestBytes;
+    std::vector<EpochRecord> history;
+    int startEpoch = 0;
+    double elapsedBefore = 0;
+    bool stoppedEarly = false;
+
+    if (resumed) {
+        const QJsonObject &h = resumed->header;
+        loadModule(*net, resumed->model);
+        loadOptimizer(*optimizer, resumed->optimizer);
+        lr = fromExact(h.value(QStringLiteral("lr")), lr);
+        setLr(*optimizer, lr);
+        plateauBest = fromExact(h.value(QStringLiteral("plateauBest")), plateauBest);
+        plateauBad = h.value(QStringLiteral("plateauBad")).toInt();
+        esBest = fromExact(h.value(QStringLiteral("earlyStoppingBest")), esBest);
+        esBad = h.value(QStringLiteral("earlyStoppingBad")).toInt();
+        bestValAcc = fromExact(h.value(QStringLiteral("bestValidationAccuracy")), bestValAcc);
+        bestEpoch = h.value(QStringLiteral("bestEpoch")).toInt();
+        bestBytes = resumed->best;
+        for (const auto &r : h.value(QStringLiteral("history")).toArray())
+            history.push_back(EpochRecord::fromJson(r.toObject()));
+        startEpoch = h.value(QStringLiteral("epoch")).toInt();
+        elapsedBefore = h.value(QStringLiteral("elapsedSeconds")).toDouble();
+        stoppedEarly = h.value(QStringLiteral("stoppedEarly")).toBool();
+    }
+
+    const auto t0 = std::chrono::steady_clock::now();
+    auto elapsed = [&] {
+        return elapsedBefore + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    };
+    const std::int64_t nTrain = trainSide.x.size(0);
+    const int batches = int((nTrain + options.batchSize - 1) / options.batchSize);
+
+    for (int epoch = startEpoch; epoch < options.epochs && !stoppedEarly; ++epoch) {
+        const auto epochStart = std::chrono::steady_clock::now();
+        const std::uint64_t epochSeed = mixSeed(options.seed, std::uint64_t(epoch));
+        torch::manual_seed(epochSeed);
+        std::mt19937_64 rng(epochSeed);
+        std::vector<std::int64_t> order(static_cast<std::size_t>(nTrain));
+        for (std::int64_t i = 0; i < nTrain; ++i)
+            order[std::size_t(i)] = i;
+        for (std::size_t i = order.size(); i > 1; --i)
+            std::swap(order[i - 1], order[std::size_t(rng() % i)]);
+        const auto orderT = torch::from_blob(order.data(), {nTrain}, torch::kInt64);
+
+        net->train();
+        double lossSum = 0;
+        std::int64_t correct = 0, seen = 0;
+        for (int b = 0; b < batches; ++b) {
+            if (cancel.isCancelled())
+                return makeError(ErrorCode::Cancelled, "training cancelled in epoch " + std::to_string(epoch + 1));
+            const std::int64_t start = std::int64_t(b) * options.batchSize;
+            const std::int64_t end = std::min(nTrain, start + options.batchSize);
+            const auto idx = orderT.slice(0, start, end);
+            auto xb = trainSide.x.index_select(0, idx);
+            const auto yb = trainSide.y.index_select(0, idx);
+            if ((options.gainDb > 0 && dbLog) || (options.timeShiftFraction > 0 && tAxis >= 0)) {
+                std::uniform_real_distribution<double> gain(-options.gainDb, options.gainDb);
+                for (std::int64_t i = 0; i < xb.size(0); ++i) {
+                    auto ex = xb[i];
+                    if (options.timeShiftFraction > 0 && tAxis >= 0) {
+                        const std::int64_t len = ex.size(tAxis);
+                        const std::int64_t maxShift = std::int64_t(double(len) * options.timeShiftFraction);
+                        if (maxShift > 0) {
+                            const std::int64_t shift = std::int64_t(rng() % std::uint64_t(2 * maxShift + 1)) - maxShift;
+                            ex.copy_(torch::roll(ex, {shift}, {tAxis}));
+                        }
+                    }
+                    if (options.gainDb > 0 && dbLog)
+                        ex.add_(gain(rng));
+                }
+            }
+            xb = norm.apply(xb);
+            optimizer->zero_grad();
+            const auto logits = net->forward(xb);
+            const auto loss = torch::nn::functional::cross_entropy(
+                logits, yb, torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(smoothing));
+            loss.backward();
+            optimizer->step();
+            const std::int64_t bn = end - start;
+            lossSum += loss.item<double>() * double(bn);
+            correct += logits.argmax(1).eq(yb).sum().item<std::int64_t>();
+            seen += bn;
+            if (progress) {
+                TrainProgress p;
+                p.kind = TrainProgress::Kind::Batch;
+                p.epoch = epoch + 1;
+                p.epochs = options.epochs;
+                p.batch = b + 1;
+                p.batches = batches;
+                p.loss = lossSum / double(seen);
+                p.accuracy = double(correct) / double(seen);
+                p.learningRate = lr;
+                p.elapsedSeconds = elapsed();
+                const double doneEpochs = double(epoch - startEpoch) + double(b + 1) / double(batches);
+                const double session = p.elapsedSeconds - elapsedBefore;
+                p.etaSeconds = doneEpochs > 0 ? session / doneEpochs * (double(options.epochs) - epoch - double(b + 1) / batches) : 0;
+                progress(p);
+            }
+        }
+
+        EpochRecord rec;
+        rec.epoch = epoch + 1;
+        rec.trainLoss = seen > 0 ? lossSum / double(seen) : 0;
+        rec.trainAccuracy = seen > 0 ? double(correct) / double(seen) : 0;
+        rec.learningRate = lr;
+        if (hasVal) {
+            auto v = evaluateSide(*net, norm, valSide, std::max(options.batchSize, 64), smoothing, cancel);
+            if (!v.ok())
+                return v.error();
+            rec.hasValidation = true;
+            rec.validationLoss = v->loss;
+            rec.validationAccuracy = v->accuracy;
+        }
+        rec.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+        history.push_back(rec);
+
+        // Best model: highest validation accuracy (the latest epoch without validation).
+        const double score = hasVal ? rec.validationAccuracy : double(epoch);
+        if (score > bestValAcc || bestBytes.empty()) {
+            bestValAcc = score;
+            bestEpoch = epoch + 1;
+            bestBytes = saveModule(*net);
+        }
+        const double watched = (options.plateauOnValidation && hasVal) ? rec.validationLoss : rec.trainLoss;
+        if (options.plateau) {
+            if (watched < plateauBest) {
+                plateauBest = watched;
+                plateauBad = 0;
+            } else if (++plateauBad > options.plateauPatience) {
+                lr = std::max(options.minLearningRate, lr * options.plateauFactor);
+                setLr(*optimizer, lr);
+                plateauBad = 0;
+            }
+        }
+        const double esWatched = hasVal ? rec.validationLoss : rec.trainLoss;
+        if (options.earlyStopping) {
+            if (esWatched < esBest - options.earlyStoppingMinDelta) {
+                esBest = esWatched;
+                esBad = 0;
+            } else if (++esBad >= options.earlyStoppingPatience) {
+                stoppedEarly = true;
+            }
+        }
+
+        if (!options.checkpointPath.empty()) {
+            Checkpoint c;
+            QJsonObject &h = c.header;
+            h[QStringLiteral("format")] = kCheckpointFormatVersion;
+            h[QStringLiteral("architecture")] = qs(job.architecture);
+            h[QStringLiteral("config")] = *config;
+            h[QStringLiteral("featureConfig")] = job.featureConfig;
+            QJsonArray labels;
+            for (const auto &l : data.labels)
+                labels.append(qs(l));
+            h[QStringLiteral("labels")] = labels;
+            h[QStringLiteral("split")] = job.split.toJson();
+            h[QStringLiteral("options")] = options.toJson();
+            h[QStringLiteral("epoch")] = epoch + 1;
+            h[QStringLiteral("lr")] = exactDouble(lr);
+            h[QStringLiteral("plateauBest")] = exactDouble(plateauBest);
+            h[QStringLiteral("plateauBad")] = plateauBad;
+            h[QStringLiteral("earlyStoppingBest")] = exactDouble(esBest);
+            h[QStringLiteral("earlyStoppingBad")] = esBad;
+            h[QStringLiteral("bestValidationAccuracy")] = exactDouble(bestValAcc);
+            h[QStringLiteral("bestEpoch")] = bestEpoch;
+            h[QStringLiteral("stoppedEarly")] = stoppedEarly;
+            h[QStringLiteral("history")] = historyJson(history);
+            h[QStringLiteral("elapsedSeconds")] = elapsed();
+            h[QStringLiteral("rng")] = QStringLiteral("torch::manual_seed and std::mt19937_64 reseeded per epoch "
+                                                      "from splitmix64(seed, epoch)");
+            c.model = saveModule(*net);
+            c.optimizer = saveOptimizer(*optimizer);
+            c.best = bestBytes;
+            GS_TRY(writeCheckpoint(options.checkpointPath, c));
+        }
+        if (progress) {
+            TrainProgress p;
+            p.kind = TrainProgress::Kind::Epoch;
+            p.epoch = epoch + 1;
+            p.epochs = options.epochs;
+            p.batch = batches;
+            p.batches = batches;
+            p.loss = rec.trainLoss;
+            p.accuracy = rec.trainAccuracy;
+            p.learningRate = rec.learningRate;
+            p.elapsedSeconds = elapsed();
+            const double session = p.elapsedSeconds - elapsedBefore;
+            const int doneHere = epoch + 1 - startEpoch;
+            p.etaSeconds = stoppedEarly ? 0 : session / doneHere * (options.epochs - epoch - 1);
+            p.record = rec;
+            progress(p);
+        }
+        if (options.stopAfterEpoch > 0 && epoch + 1 == options.stopAfterEpoch)
+            return makeError(ErrorCode::Cancelled, "stopped after epoch " + std::to_string(epoch + 1));
+    }
+
+    TrainOutcome out;
+    out.resumed = resumed.has_value();
+    out.history = history;
+    out.bestEpoch = bestEpoch;
+    out.stoppedEarly = stoppedEarly;
+    if (!bestBytes.empty())
+        loadModule(*net, bestBytes);
+    net->eval();
+
+    auto &b = out.bundle;
+    b.architecture = job.architecture;
+    b.config = *config;
+    b.featureConfig = job.featureConfig;
+    b.labels = data.labels;
+    b.normalization = norm;
+    b.history = historyJson(history);
+    b.net = net;
+    QJsonObject prov;
+    prov[QStringLiteral("dataset")] = job.datasetInfo;
+    prov[QStringLiteral("split")] = job.split.toJson();
+    prov[QStringLiteral("splitMethod")] = qs(std::string(data::splitMethodName(job.split.method)));
+    prov[QStringLiteral("seed")] = QString::number(qulonglong(options.seed));
+    prov[QStringLiteral("trainer")] = options.toJson();
+    prov[QStringLiteral("bestEpoch")] = bestEpoch;
+    prov[QStringLiteral("stoppedEarly")] = stoppedEarly;
+    prov[QStringLiteral("trainedAt")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    prov[QStringLiteral("appVersion")] = qs(std::string(base::kAppVersion));
+    prov[QStringLiteral("torchThreads")] = int(at::get_num_threads());
+    b.provenance = prov;
+
+    if (!testSongs.empty()) {
+        auto ev = evaluateModel(net, norm, data, testSongs, AggregationRule::MeanProbability, 0,
+                                std::max(options.batchSize, 64), cancel);
+        if (!ev.ok())
+            return ev.error();
+        b.evaluation = ev->toJson();
+        out.test = std::move(*ev);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string_view optimizerId(OptimizerKind kind)
+{
+    switch (kind) {
+    case OptimizerKind::Adam:
+        return "adam";
+    case OptimizerKind::AdamW:
+        return "adamw";
+    case OptimizerKind::SgdNesterov:
+        return "sgd";
+    }
+    return "adam";
+}
+
+std::optional<OptimizerKind> optimizerFromId(std::string_view id)
+{
+    for (auto k : {OptimizerKind::Adam, OptimizerKind::AdamW, OptimizerKind::SgdNesterov})
+        if (optimizerId(k) == id)
+            return k;
+    return std::nullopt;
+}
+
+QJsonObject TrainerOptions::toJson() const
+{
+    QJsonObject o;
+    o[QStringLiteral("optimizer")] = qs(std::string(optimizerId(optimizer)));
+    o[QStringLiteral("learningRate")] = exactDouble(learningRate);
+    o[QStringLiteral("weightDecay")] = exactDouble(weightDecay);
+    o[QStringLiteral("momentum")] = exactDouble(momentum);
+    o[QStringLiteral("epochs")] = epochs;
+    o[QStringLiteral("batchSize")] = batchSize;
+    o[QStringLiteral("seed")] = QString::number(qulonglong(seed));
+    o[QStringLiteral("labelSmoothing")] = exactDouble(labelSmoothing);
+    o[QStringLiteral("plateau")] = plateau;
+    o[QStringLiteral("plateauOnValidation")] = plateauOnValidation;
+    o[QStringLiteral("plateauFactor")] = exactDouble(plateauFactor);
+    o[QStringLiteral("plateauPatience")] = plateauPatience;
+    o[QStringLiteral("minLearningRate")] = exactDouble(minLearningRate);
+    o[QStringLiteral("earlyStopping")] = earlyStopping;
+    o[QStringLiteral("earlyStoppingMinDelta")] = exactDouble(earlyStoppingMinDelta);
+    o[QStringLiteral("earlyStoppingPatience")] = earlyStoppingPatience;
+    o[QStringLiteral("gainDb")] = exactDouble(gainDb);
+    o[QStringLiteral("timeShiftFraction")] = exactDouble(timeShiftFraction);
+    o[QStringLiteral("readable")] = QJsonObject{{QStringLiteral("learningRate"), learningRate},
+                                                {QStringLiteral("weightDecay"), weightDecay},
+                                                {QStringLiteral("labelSmoothing"), labelSmoothing}};
+    return o;
+}
+
+base::Result<TrainerOptions> TrainerOptions::fromJson(const QJsonObject &o)
+{
+    TrainerOptions t;
+    auto opt = optimizerFromId(o.value(QStringLiteral("optimizer")).toString().toStdString());
+    if (!opt)
+        return makeError(ErrorCode::BadFormat, "trainer options: unknown optimizer");
+    t.optimizer = *opt;
+    t.learningRate = fromExact(o.value(QStringLiteral("learningRate")), t.learningRate);
+    t.weightDecay = fromExact(o.value(QStringLiteral("weightDecay")), t.weightDecay);
+    t.momentum = fromExact(o.value(QStringLiteral("momentum")), t.momentum);
+    t.epochs = o.value(QStringLiteral("epochs")).toInt(t.epochs);
+    t.batchSize = o.value(QStringLiteral("batchSize")).toInt(t.batchSize);
+    t.seed = o.value(QStringLiteral("seed")).toString().toULongLong();
+    t.labelSmoothing = fromExact(o.value(QStringLiteral("labelSmoothing")), t.labelSmoothing);
+    t.plateau = o.value(QStringLiteral("plateau")).toBool(t.plateau);
+    t.plateauOnValidation = o.value(QStringLiteral("plateauOnValidation")).toBool(t.plateauOnValidation);
+    t.plateauFactor = fromExact(o.value(QStringLiteral("plateauFactor")), t.plateauFactor);
+    t.plateauPatience = o.value(QStringLiteral("plateauPatience")).toInt(t.plateauPatience);
+    t.minLearningRate = fromExact(o.value(QStringLiteral("minLearningRate")), t.minLearningRate);
+    t.earlyStopping = o.value(QStringLiteral("earlyStopping")).toBool(t.earlyStopping);
+    t.earlyStoppingMinDelta = fromExact(o.value(QStringLiteral("earlyStoppingMinDelta")), t.earlyStoppingMinDelta);
+    t.earlyStoppingPatience = o.value(QStringLiteral("earlyStoppingPatience")).toInt(t.earlyStoppingPatience);
+    t.gainDb = fromExact(o.value(QStringLiteral("gainDb")), t.gainDb);
+    t.timeShiftFraction = fromExact(o.value(QStringLiteral("timeShiftFraction")), t.timeShiftFraction);
+    return t;
+}
+
+QJsonObject EpochRecord::toJson() const
+{
+    QJsonObject o;
+    o[QStringLiteral("epoch")] = epoch;
+    o[QStringLiteral("trainLoss")] = trainLoss;
+    o[QStringLiteral("trainAccuracy")] = trainAccuracy;
+    if (hasValidation) {
+        o[QStringLiteral("valLoss")] = validationLoss;
+        o[QStringLiteral("valAccuracy")] = validationAccuracy;
+    }
+    o[QStringLiteral("lr")] = learningRate;
+    o[QStringLiteral("seconds")] = seconds;
+    return o;
+}
+
+EpochRecord EpochRecord::fromJson(const QJsonObject &o)
+{
+    EpochRecord r;
+    r.epoch = o.value(QStringLiteral("epoch")).toInt();
+    r.trainLoss = o.value(QStringLiteral("trainLoss")).toDouble();
+    r.trainAccuracy = o.value(QStringLiteral("trainAccuracy")).toDouble();
+    r.hasValidation = o.contains(QStringLiteral("valLoss"));
+    r.validationLoss = o.value(QStringLiteral("valLoss")).toDouble();
+    r.validationAccuracy = o.value(QStringLiteral("valAccuracy")).toDouble();
+    r.learningRate = o.value(QStringLiteral("lr")).toDouble();
+    r.seconds = o.value(QStringLiteral("seconds")).toDouble();
+    return r;
+}
+
+base::Result<TrainOutcome> train(const TrainingJob &job, const TrainerOptions &options,
+                                 const base::CancelToken &cancel, const TrainProgressFn &progress)
+{
+    try {
+        return trainImpl(job, options, cancel, progress);
+    } catch (const c10::Error &e) {
+        return makeError(ErrorCode::Internal, std::string("training: ") + e.what_without_backtrace());
+    } catch (const std::exception &e) {
+        return makeError(ErrorCode::Internal, std::string("training: ") + e.what());
+    }
+}
+
+base::Result<QJsonObject> readCheckpointHeader(const std::filesystem::path &path)
+{
+    auto c = readCheckpoint(path);
+    if (!c.ok())
+        return c.error();
+    return c->header;
+}
+
+base::Result<std::vector<std::vector<float>>> predictSongs(const models::GenreNet &net,
+                                                           const models::Normalization &normalization,
+                                                           const PreparedData &data,
+                                                           const std::vector<std::size_t> &songs, int batchSize,
+                                                           const base::CancelToken &cancel)
+{
+    try {
+        if (!net)
+            return makeError(ErrorCode::InvalidArgument, "no network");
+        torch::NoGradGuard noGrad;
+        net->eval();
+        std::vector<std::vector<float>> out;
+        out.reserve(songs.size());
+        std::vector<std::int64_t> shape{0};
+        shape.insert(shape.end(), data.itemShape.begin(), data.itemShape.end());
+        for (auto s : songs) {
+            if (cancel.isCancelled())
+                return makeError(ErrorCode::Cancelled, "evaluation cancelled");
+            if (s >= data.songs.size())
+                return makeError(ErrorCode::InvalidArgument, "song index out of range");
+            const auto &song = data.songs[s];
+            shape[0] = song.items;
+            const auto x = torch::from_blob(const_cast<float *>(song.data.data()), shape, torch::kFloat32);
+            std::vector<float> probs;
+            for (std::int64_t start = 0; start < song.items; start += std::max(batchSize, 1)) {
+                const auto xb = normalization.apply(x.slice(0, start, std::min(song.items, start + batchSize)));
+                const auto p = torch::softmax(net->forward(xb), 1).contiguous();
+                probs.insert(probs.end(), p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+            }
+            out.push_back(std::move(probs));
+        }
+        return out;
+    } catch (const c10::Error &e) {
+        return makeError(ErrorCode::Internal, std::string("prediction: ") + e.what_without_backtrace());
+    } catch (const std::exception &e) {
+        return makeError(ErrorCode::Internal, std::string("prediction: ") + e.what());
+    }
+}
+
+base::Result<EvaluationResult> evaluateModel(const models::GenreNet &net, const models::Normalization &normalization,
+                                             const PreparedData &data, const std::vector<std::size_t> &songs,
+                                             AggregationRule rule, int threshold, int batchSize,
+                                             const base::CancelToken &cancel)
+{
+    auto probs = predictSongs(net, normalization, data, songs, batchSize, cancel);
+    if (!probs.ok())
+        return probs.error();
+    std::vector<std::string> keys, paths;
+    std::vector<int> truth;
+    for (auto s : songs) {
+        keys.push_back(data.songs[s].key);
+        paths.push_back(data.songs[s].path);
+        truth.push_back(data.songs[s].label);
+    }
+    return evaluateSongs(data.labels, keys, paths, truth, *probs, rule, threshold);
+}
+
+std::vector<data::SplitEntry> splitEntries(const PreparedData &data)
+{
+    std::vector<data::SplitEntry> out;
+    for (const auto &s : data.songs) {
+        data::SplitEntry e;
+        e.key = s.key;
+        e.label = s.label >= 0 && std::size_t(s.label) < data.labels.size() ? data.labels[std::size_t(s.label)] : "";
+        e.group = s.group;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+QJsonObject stats57FeatureConfig()
+{
+    features::FeatureConfig c;
+    c.recipe = "stats57";
+    c.sampleRate = 22050;
+    return c.toJson();
+}
+
+} // namespace genrescope::training
