@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+"""Same-run throughput comparison: genrescope's inference engine vs a Python pipeline on the 70 gtzan-dev clips.
+
+The Python pipeline does what `inference::classifyFiles` does with the broadcast network: torchaudio.load,
+mono, resample to 22050 Hz, one 661,500-sample segment (zero-padded), log-mel as the bbnn-f2 recipe
+(2048/1024 STFT, 128 Slaney mels to 11,025 Hz, power_to_db with top_db 80), frames x mels, the broadcast
+network (tools/bench_models_pytorch.py's PyTorch version) exported as TorchScript, softmax, mean over
+segments. Same thread count (torch.set_num_threads), files one after the other, as the C++ run with -j 1.
+
+It first runs the C++ benchmark (bench_inference, GtzanDev70 rows) in the same invocation, then the Python
+pipeline, and prints songs per second and the ratio.
+
+Use Debian's interpreter (python3-torch 1.13 + python3-torchaudio):
+  /usr/bin/python3 tools/bench_inference_pytorch.py BUILD/bin/bench_inference [--threads 2]
+"""
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import torch
+import torchaudio
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_models_pytorch import Broadcast  # noqa: E402
+
+SEGMENT = 661500
+RATE = 22050
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("bench", help="path to bench_inference")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--data", default=os.environ.get("GS_SHARED_DATA",
+                                                     os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")))
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    files = sorted(glob.glob(os.path.join(args.data, "gtzan-dev", "*", "*.flac")))
+    if not files:
+        sys.exit("no gtzan-dev clips under " + args.data)
+
+    env = dict(os.environ, OMP_NUM_THREADS=str(args.threads), GS_SHARED_DATA=args.data)
+    out = subprocess.run([args.bench, "--benchmark_filter=GtzanDev70", "--benchmark_format=json"],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    cpp = {b["name"]: b["songs_per_s"] for b in json.loads(out)["benchmarks"] if "songs_per_s" in b}
+
+    torch.manual_seed(1)
+    net = Broadcast(4, True).eval()
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "broadcast.pt")
+        torch.jit.script(net).save(path)
+        model = torch.jit.load(path).eval()
+    mel = torchaudio.transforms.MelSpectrogram(sample_rate=RATE, n_fft=2048, hop_length=1024, f_max=11025.0,
+                                               n_mels=128, power=2.0, norm="slaney", mel_scale="slaney")
+    to_db = torchaudio.transforms.AmplitudeToDB(stype="power", top_db=80.0)
+
+    def classify(f):
+        wave, sr = torchaudio.load(f)
+        wave = wave.mean(0)
+        if sr != RATE:
+            wave = torchaudio.functional.resample(wave, sr, RATE)
+        n = max(1, wave.numel() // SEGMENT)
+        segs = []
+        for i in range(n):
+            s = wave[i * SEGMENT:(i + 1) * SEGMENT]
+            if s.numel() < SEGMENT:
+                s = torch.nn.functional.pad(s, (0, SEGMENT - s.numel()))
+            segs.append(to_db(mel(s)).T.unsqueeze(0))
+        with torch.inference_mode():
+            p = torch.softmax(model(torch.stack(segs)), 1)
+        return int(p.mean(0).argmax())
+
+    classify(files[0])  # warm-up, as the C++ fixture builds its model before timing
+    t0 = time.perf_counter()
+    for f in files:
+        classify(f)
+    py = len(files) / (time.perf_counter() - t0)
+
+    print(f"| pipeline ({args.threads} torch threads) | songs/s |")
+    print("|---|---|")
+    for name, v in cpp.items():
+        print(f"| genrescope {name} | {v:.2f} |")
+    print(f"| Python torchaudio + TorchScript, files in turn | {py:.2f} |")
+    if "GtzanDev70/1/iterations:1" in cpp:
+        print(f"\nratio genrescope (-j 1) / Python: {cpp['GtzanDev70/1/iterations:1'] / py:.2f}x")
+    if "GtzanDev70/2/iterations:1" in cpp:
+        print(f"ratio genrescope (-j 2) / Python: {cpp['GtzanDev70/2/iterations:1'] / py:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
