@@ -187,9 +187,6 @@ base::Result<PreparedData> prepareSource(const std::filesystem::path &source, co
             return table.error();
         return prepareTable(*table);
     }
-    if (config.recipe == "stats57")
-        return makeError(ErrorCode::Unavailable,
-                         "table models (recipe stats57) train from a feature table CSV, not from audio");
     data::ScanOptions scan;
     scan.parallelFor = options.parallelFor;
     auto dataset = data::scanDataset(source, scan, cancel, [&](double f) { base::reportProgress(progress, 0.1 * f); });

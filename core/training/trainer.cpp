@@ -3,6 +3,7 @@
 #include "base/atomicfile.h"
 #include "base/version.h"
 #include "features/featureconfig.h"
+#include "features/recipes.h"
 #include "models/genrenet.h"
 #include "models/registry.h"
 #include "training/traininginfo.h"
@@ -835,6 +836,8 @@ std::vector<data::SplitEntry> splitEntries(const PreparedData &data)
 
 QJsonObject stats57FeatureConfig()
 {
+    if (auto r = features::recipe("stats57"); r.ok())
+        return r->toJson();
     features::FeatureConfig c;
     c.recipe = "stats57";
     c.sampleRate = 22050;
