@@ -36,6 +36,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("bench", help="path to bench_inference")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--filter", default="GtzanDev70", help="Google Benchmark filter of the C++ rows to run")
     ap.add_argument("--data", default=os.environ.get("GS_SHARED_DATA",
                                                      os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")))
     args = ap.parse_args()
@@ -45,7 +46,7 @@ def main():
         sys.exit("no gtzan-dev clips under " + args.data)
 
     env = dict(os.environ, OMP_NUM_THREADS=str(args.threads), GS_SHARED_DATA=args.data)
-    out = subprocess.run([args.bench, "--benchmark_filter=GtzanDev70", "--benchmark_format=json"],
+    out = subprocess.run([args.bench, "--benchmark_filter=" + args.filter, "--benchmark_format=json"],
                          env=env, check=True, capture_output=True, text=True).stdout
     cpp = {b["name"]: b["songs_per_s"] for b in json.loads(out)["benchmarks"] if "songs_per_s" in b}
 
