@@ -82,6 +82,32 @@ DE = {
     "The language changes when Genrescope is started again.": "Die Sprache wechselt beim nächsten Start von Genrescope.",
     "User interface language: %1 (default: the saved setting, else the system's)":
         "Sprache der Oberfläche: %1 (Standard: die gespeicherte Einstellung, sonst die des Systems)",
+"Default model": "Standardmodell", "No default model is installed.": "Es ist kein Standardmodell installiert.",
+    "%1 (%2), %3 parameters": "%1 (%2), %3 Parameter", "Labels:": "Klassen:", "File:": "Datei:",
+    "How it was trained:": "Wie es trainiert wurde:", "Evaluation:": "Bewertung:",
+    "Models": "Modelle", "Predictions": "Vorhersagen", "Export &Predictions...": "&Vorhersagen exportieren …",
+    "&Load Model...": "Modell &laden …",
+    "No model is loaded: load one to see genre predictions.": "Kein Modell geladen: Laden Sie eines, um Genre-Vorhersagen zu sehen.",
+    "Every model is switched off.": "Alle Modelle sind ausgeschaltet.",
+    "%1 is not a model Genrescope can use.": "%1 ist kein Modell, das Genrescope verwenden kann.",
+    "Load Model": "Modell laden", "Models (*.gsm *.pt *.pth);;All files (*)": "Modelle (*.gsm *.pt *.pth);;Alle Dateien (*)",
+    "There are no predictions to export yet.": "Es gibt noch keine Vorhersagen zum Exportieren.",
+    "Export Predictions": "Vorhersagen exportieren", "CSV table (*.csv);;JSON (*.json)": "CSV-Tabelle (*.csv);;JSON (*.json)",
+    "The predictions could not be written to %1.": "Die Vorhersagen konnten nicht nach %1 geschrieben werden.",
+    "Load Model...": "Modell laden …", "Remove": "Entfernen",
+    "<p>No model is loaded. Load a Genrescope model bundle (.gsm) or a TorchScript model (.pt with its .json sidecar) to see genre predictions.</p>":
+        "<p>Kein Modell geladen. Laden Sie ein Genrescope-Modellbündel (.gsm) oder ein TorchScript-Modell (.pt mit seiner .json-Begleitdatei), um Genre-Vorhersagen zu sehen.</p>",
+    "Mean probability": "Mittlere Wahrscheinlichkeit", "Majority vote": "Mehrheitsentscheid",
+    "Vote with threshold": "Mehrheit mit Schwelle", "Geometric mean": "Geometrisches Mittel", "Maximum": "Maximum",
+    "Model": "Modell", "Genre": "Genre", "Probability": "Wahrscheinlichkeit", "Song rule:": "Regel für das Stück:",
+    "Per model:": "Je Modell:", "Drop a song to see what the models say.": "Ziehen Sie ein Stück hierher, um zu sehen, was die Modelle sagen.",
+    "Classifying... %n segment(s) so far": ["Klassifiziere … bisher %n Segment", "Klassifiziere … bisher %n Segmente"],
+    "(rejected)": "(abgelehnt)", "no decision": "keine Entscheidung",
+    "%1: %n segment(s), %2 ms": ["%1: %n Segment, %2 ms", "%1: %n Segmente, %2 ms"],
+    "%1 of %2 models agree on %3": "%1 von %2 Modellen sind sich einig: %3",
+    "Bars show each genre's share of the segment votes.": "Die Balken zeigen den Anteil jedes Genres an den Segmentstimmen.",
+    "The file is damaged; these results cover the part that decoded.": "Die Datei ist beschädigt; die Ergebnisse gelten für den dekodierten Teil.",
+    "%1, segment %2 (%3-%4 s): %5": "%1, Segment %2 (%3–%4 s): %5",
 }
 
 ZH = {
@@ -152,6 +178,31 @@ ZH = {
     "The language changes when Genrescope is started again.": "语言将在下次启动 Genrescope 时更改。",
     "User interface language: %1 (default: the saved setting, else the system's)":
         "界面语言：%1（默认：已保存的设置，否则使用系统语言）",
+    "Default model": "默认模型", "No default model is installed.": "未安装默认模型。",
+    "%1 (%2), %3 parameters": "%1（%2），%3 个参数", "Labels:": "类别：", "File:": "文件：",
+    "How it was trained:": "训练方式：", "Evaluation:": "评估：",
+    "Models": "模型", "Predictions": "预测", "Export &Predictions...": "导出预测(&P)…", "&Load Model...": "加载模型(&L)…",
+    "No model is loaded: load one to see genre predictions.": "尚未加载模型：请加载一个模型以查看流派预测。",
+    "Every model is switched off.": "所有模型均已关闭。",
+    "%1 is not a model Genrescope can use.": "%1 不是 Genrescope 可用的模型。",
+    "Load Model": "加载模型", "Models (*.gsm *.pt *.pth);;All files (*)": "模型 (*.gsm *.pt *.pth);;所有文件 (*)",
+    "There are no predictions to export yet.": "还没有可导出的预测。",
+    "Export Predictions": "导出预测", "CSV table (*.csv);;JSON (*.json)": "CSV 表格 (*.csv);;JSON (*.json)",
+    "The predictions could not be written to %1.": "无法将预测写入 %1。",
+    "Load Model...": "加载模型…", "Remove": "移除",
+    "<p>No model is loaded. Load a Genrescope model bundle (.gsm) or a TorchScript model (.pt with its .json sidecar) to see genre predictions.</p>":
+        "<p>尚未加载模型。请加载 Genrescope 模型包（.gsm）或 TorchScript 模型（.pt 及其 .json 附属文件）以查看流派预测。</p>",
+    "Mean probability": "平均概率", "Majority vote": "多数投票", "Vote with threshold": "带阈值的投票",
+    "Geometric mean": "几何平均", "Maximum": "最大值",
+    "Model": "模型", "Genre": "流派", "Probability": "概率", "Song rule:": "整曲规则：", "Per model:": "各模型：",
+    "Drop a song to see what the models say.": "拖入一首歌，看看模型怎么说。",
+    "Classifying... %n segment(s) so far": ["正在分类… 已完成 %n 个片段"],
+    "(rejected)": "（拒绝）", "no decision": "无结论",
+    "%1: %n segment(s), %2 ms": ["%1：%n 个片段，%2 毫秒"],
+    "%1 of %2 models agree on %3": "%2 个模型中有 %1 个一致认为是 %3",
+    "Bars show each genre's share of the segment votes.": "柱条表示各流派在片段投票中所占的比例。",
+    "The file is damaged; these results cover the part that decoded.": "文件已损坏；这些结果只涵盖已解码的部分。",
+    "%1, segment %2 (%3-%4 s): %5": "%1，片段 %2（%3–%4 秒）：%5",
 }
 
 TABLES = {"de": DE, "zh_CN": ZH}
@@ -168,7 +219,17 @@ def fill(ts_path: Path, table: dict) -> list:
         if translation.get("type") == "obsolete" or translation.get("type") == "vanished":
             continue
         if source in table:
-            translation.text = table[source]
+            value = table[source]
+            if message.get("numerus") == "yes":
+                # Plural forms: German has two (one, other), Chinese one.
+                forms = value if isinstance(value, list) else [value]
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                for form in forms:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = value
             translation.attrib.pop("type", None)
         else:
             missing.append(source)

@@ -20,6 +20,37 @@
     </message>
 </context>
 <context>
+    <name>ModelSet</name>
+    <message>
+        <source>Default model</source>
+        <translation>Standardmodell</translation>
+    </message>
+    <message>
+        <source>No default model is installed.</source>
+        <translation>Es ist kein Standardmodell installiert.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 parameters</source>
+        <translation>%1 (%2), %3 Parameter</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Klassen:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>How it was trained:</source>
+        <translation>Wie es trainiert wurde:</translation>
+    </message>
+    <message>
+        <source>Evaluation:</source>
+        <translation>Bewertung:</translation>
+    </message>
+</context>
+<context>
     <name>ViewKind</name>
     <message>
         <source>Spectrogram (linear STFT)</source>
@@ -357,6 +388,58 @@
         <source>The language changes when Genrescope is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Genrescope.</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Export &amp;Predictions...</source>
+        <translation>&amp;Vorhersagen exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Load Model...</source>
+        <translation>Modell &amp;laden …</translation>
+    </message>
+    <message>
+        <source>No model is loaded: load one to see genre predictions.</source>
+        <translation>Kein Modell geladen: Laden Sie eines, um Genre-Vorhersagen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Every model is switched off.</source>
+        <translation>Alle Modelle sind ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 is not a model Genrescope can use.</source>
+        <translation>%1 ist kein Modell, das Genrescope verwenden kann.</translation>
+    </message>
+    <message>
+        <source>Load Model</source>
+        <translation>Modell laden</translation>
+    </message>
+    <message>
+        <source>Models (*.gsm *.pt *.pth);;All files (*)</source>
+        <translation>Modelle (*.gsm *.pt *.pth);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>There are no predictions to export yet.</source>
+        <translation>Es gibt noch keine Vorhersagen zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export Predictions</source>
+        <translation>Vorhersagen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>CSV-Tabelle (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The predictions could not be written to %1.</source>
+        <translation>Die Vorhersagen konnten nicht nach %1 geschrieben werden.</translation>
+    </message>
 </context>
 <context>
     <name>genrescope::ui::ModelInputDialog</name>
@@ -399,6 +482,103 @@
     <message>
         <source>bands</source>
         <translation>Bänder</translation>
+    </message>
+</context>
+<context>
+    <name>genrescope::ui::ModelPanel</name>
+    <message>
+        <source>Load Model...</source>
+        <translation>Modell laden …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No model is loaded. Load a Genrescope model bundle (.gsm) or a TorchScript model (.pt with its .json sidecar) to see genre predictions.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kein Modell geladen. Laden Sie ein Genrescope-Modellbündel (.gsm) oder ein TorchScript-Modell (.pt mit seiner .json-Begleitdatei), um Genre-Vorhersagen zu sehen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>genrescope::ui::PredictionPanel</name>
+    <message>
+        <source>Mean probability</source>
+        <translation>Mittlere Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Majority vote</source>
+        <translation>Mehrheitsentscheid</translation>
+    </message>
+    <message>
+        <source>Vote with threshold</source>
+        <translation>Mehrheit mit Schwelle</translation>
+    </message>
+    <message>
+        <source>Geometric mean</source>
+        <translation>Geometrisches Mittel</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Song rule:</source>
+        <translation>Regel für das Stück:</translation>
+    </message>
+    <message>
+        <source>Per model:</source>
+        <translation>Je Modell:</translation>
+    </message>
+    <message>
+        <source>Drop a song to see what the models say.</source>
+        <translation>Ziehen Sie ein Stück hierher, um zu sehen, was die Modelle sagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Classifying... %n segment(s) so far</source>
+        <translation><numerusform>Klassifiziere … bisher %n Segment</numerusform><numerusform>Klassifiziere … bisher %n Segmente</numerusform></translation>
+    </message>
+    <message>
+        <source>(rejected)</source>
+        <translation>(abgelehnt)</translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation>keine Entscheidung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n segment(s), %2 ms</source>
+        <translation><numerusform>%1: %n Segment, %2 ms</numerusform><numerusform>%1: %n Segmente, %2 ms</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 models agree on %3</source>
+        <translation>%1 von %2 Modellen sind sich einig: %3</translation>
+    </message>
+    <message>
+        <source>Bars show each genre's share of the segment votes.</source>
+        <translation>Die Balken zeigen den Anteil jedes Genres an den Segmentstimmen.</translation>
+    </message>
+    <message>
+        <source>The file is damaged; these results cover the part that decoded.</source>
+        <translation>Die Datei ist beschädigt; die Ergebnisse gelten für den dekodierten Teil.</translation>
+    </message>
+</context>
+<context>
+    <name>genrescope::ui::SegmentTimelineView</name>
+    <message>
+        <source>%1, segment %2 (%3-%4 s): %5</source>
+        <translation>%1, Segment %2 (%3–%4 s): %5</translation>
     </message>
 </context>
 <context>

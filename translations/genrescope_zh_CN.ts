@@ -20,6 +20,37 @@
     </message>
 </context>
 <context>
+    <name>ModelSet</name>
+    <message>
+        <source>Default model</source>
+        <translation>默认模型</translation>
+    </message>
+    <message>
+        <source>No default model is installed.</source>
+        <translation>未安装默认模型。</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 parameters</source>
+        <translation>%1（%2），%3 个参数</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>How it was trained:</source>
+        <translation>训练方式：</translation>
+    </message>
+    <message>
+        <source>Evaluation:</source>
+        <translation>评估：</translation>
+    </message>
+</context>
+<context>
     <name>ViewKind</name>
     <message>
         <source>Spectrogram (linear STFT)</source>
@@ -357,6 +388,58 @@
         <source>The language changes when Genrescope is started again.</source>
         <translation>语言将在下次启动 Genrescope 时更改。</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Export &amp;Predictions...</source>
+        <translation>导出预测(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Load Model...</source>
+        <translation>加载模型(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>No model is loaded: load one to see genre predictions.</source>
+        <translation>尚未加载模型：请加载一个模型以查看流派预测。</translation>
+    </message>
+    <message>
+        <source>Every model is switched off.</source>
+        <translation>所有模型均已关闭。</translation>
+    </message>
+    <message>
+        <source>%1 is not a model Genrescope can use.</source>
+        <translation>%1 不是 Genrescope 可用的模型。</translation>
+    </message>
+    <message>
+        <source>Load Model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Models (*.gsm *.pt *.pth);;All files (*)</source>
+        <translation>模型 (*.gsm *.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>There are no predictions to export yet.</source>
+        <translation>还没有可导出的预测。</translation>
+    </message>
+    <message>
+        <source>Export Predictions</source>
+        <translation>导出预测</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The predictions could not be written to %1.</source>
+        <translation>无法将预测写入 %1。</translation>
+    </message>
 </context>
 <context>
     <name>genrescope::ui::ModelInputDialog</name>
@@ -399,6 +482,103 @@
     <message>
         <source>bands</source>
         <translation>频带</translation>
+    </message>
+</context>
+<context>
+    <name>genrescope::ui::ModelPanel</name>
+    <message>
+        <source>Load Model...</source>
+        <translation>加载模型…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No model is loaded. Load a Genrescope model bundle (.gsm) or a TorchScript model (.pt with its .json sidecar) to see genre predictions.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;尚未加载模型。请加载 Genrescope 模型包（.gsm）或 TorchScript 模型（.pt 及其 .json 附属文件）以查看流派预测。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>genrescope::ui::PredictionPanel</name>
+    <message>
+        <source>Mean probability</source>
+        <translation>平均概率</translation>
+    </message>
+    <message>
+        <source>Majority vote</source>
+        <translation>多数投票</translation>
+    </message>
+    <message>
+        <source>Vote with threshold</source>
+        <translation>带阈值的投票</translation>
+    </message>
+    <message>
+        <source>Geometric mean</source>
+        <translation>几何平均</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>流派</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Song rule:</source>
+        <translation>整曲规则：</translation>
+    </message>
+    <message>
+        <source>Per model:</source>
+        <translation>各模型：</translation>
+    </message>
+    <message>
+        <source>Drop a song to see what the models say.</source>
+        <translation>拖入一首歌，看看模型怎么说。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Classifying... %n segment(s) so far</source>
+        <translation><numerusform>正在分类… 已完成 %n 个片段</numerusform></translation>
+    </message>
+    <message>
+        <source>(rejected)</source>
+        <translation>（拒绝）</translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation>无结论</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n segment(s), %2 ms</source>
+        <translation><numerusform>%1：%n 个片段，%2 毫秒</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 models agree on %3</source>
+        <translation>%2 个模型中有 %1 个一致认为是 %3</translation>
+    </message>
+    <message>
+        <source>Bars show each genre's share of the segment votes.</source>
+        <translation>柱条表示各流派在片段投票中所占的比例。</translation>
+    </message>
+    <message>
+        <source>The file is damaged; these results cover the part that decoded.</source>
+        <translation>文件已损坏；这些结果只涵盖已解码的部分。</translation>
+    </message>
+</context>
+<context>
+    <name>genrescope::ui::SegmentTimelineView</name>
+    <message>
+        <source>%1, segment %2 (%3-%4 s): %5</source>
+        <translation>%1，片段 %2（%3–%4 秒）：%5</translation>
     </message>
 </context>
 <context>

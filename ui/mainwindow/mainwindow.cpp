@@ -1,6 +1,12 @@
 #include "mainwindow.h"
 
 #include "audioplayer.h"
+#include "jobs/predictionjob.h"
+#include "modelpanel.h"
+#include "modelset.h"
+#include "models/loadedmodel.h"
+#include "predictionpanel.h"
+#include "views/segmenttimelineview.h"
 #include "language.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/modelinputdialog.h"
@@ -16,6 +22,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -30,6 +37,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QSvgGenerator>
+#include <QThreadPool>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUrl>
@@ -82,6 +90,30 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setCentralWidget(central);
 
     m_player = new AudioPlayer(this);
+
+    // Inference has its own pool, so classifying never waits behind decoding for the views.
+    m_inferencePool = new QThreadPool(this);
+    m_inferencePool->setMaxThreadCount(1);
+    m_models = new ModelSet(this);
+    m_modelPanel = new ModelPanel(m_models, this);
+    auto *modelDock = new QDockWidget(tr("Models"), this);
+    modelDock->setObjectName("modelDock");
+    modelDock->setWidget(m_modelPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, modelDock);
+    m_predictions = new PredictionPanel(this);
+    auto *predictionDock = new QDockWidget(tr("Predictions"), this);
+    predictionDock->setObjectName("predictionDock");
+    predictionDock->setWidget(m_predictions);
+    addDockWidget(Qt::RightDockWidgetArea, predictionDock);
+    resizeDocks({modelDock, predictionDock}, {230, 300}, Qt::Horizontal);
+    QString reason;
+    if (!m_models->loadDefault(&reason))
+        m_modelPanel->setNotice(reason);
+    connect(m_modelPanel, &ModelPanel::loadRequested, this, &MainWindow::showLoadModelDialog);
+    connect(m_models, &ModelSet::changed, this, [this] {
+        if (!m_currentFile.isEmpty())
+            startPrediction();
+    });
 
     m_statusLabel = new QLabel(tr("Ready"), this);
     m_hoverLabel = new QLabel(this);
@@ -161,6 +193,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     restoreState(settings.value("mainWindow/state").toByteArray());
 }
 
+MainWindow::~MainWindow()
+{
+    // Stop a running classification before the pool (a child) waits for it.
+    cancelPrediction();
+    m_analysis->cancel();
+}
+
 QStringList MainWindow::audioExtensions()
 {
     return {"mp3", "wav", "au", "flac", "ogg", "oga", "opus", "m4a", "aac", "aif", "aiff", "wma", "mp4", "mkv", "webm"};
@@ -178,6 +217,10 @@ void MainWindow::createActions()
     QAction *exportAct = file->addAction(tr("&Export View..."), this, &MainWindow::showExportDialog);
     exportAct->setShortcut(QKeySequence(tr("Ctrl+E")));
     exportAct->setObjectName("actionExportView");
+    file->addAction(tr("Export &Predictions..."), this, &MainWindow::showExportPredictionsDialog)
+        ->setObjectName("actionExportPredictions");
+    file->addSeparator();
+    file->addAction(tr("&Load Model..."), this, &MainWindow::showLoadModelDialog)->setObjectName("actionLoadModel");
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -400,7 +443,108 @@ void MainWindow::openFile(const QString &path)
     RecentFiles::add(m_currentFile);
     rebuildRecentMenu();
     m_analysis->openFile(m_currentFile);
+    startPrediction();
     Q_EMIT fileOpened(m_currentFile);
+}
+
+void MainWindow::cancelPrediction()
+{
+    if (m_predictionWatcher) {
+        m_predictionWatcher->disconnect(this);
+        m_predictionWatcher->cancel();
+        m_predictionWatcher->deleteLater();
+        m_predictionWatcher = nullptr;
+    }
+}
+
+void MainWindow::startPrediction()
+{
+    cancelPrediction();
+    const std::vector<ModelEntry> entries = m_models->enabledEntries();
+    QStringList names, labels;
+    for (const auto &e : entries)
+        names << e.displayName;
+    if (!entries.empty())
+        for (const auto &l : entries.front().model->labels())
+            labels << QString::fromStdString(l);
+    m_analysis->timeline()->reset(names, labels);
+    if (entries.empty()) {
+        m_predictions->clear(m_models->count() == 0 ? tr("No model is loaded: load one to see genre predictions.")
+                                                    : tr("Every model is switched off."));
+        return;
+    }
+    m_predictions->clear();
+    m_predictions->setClassifying(0);
+    m_predictionWatcher = new QFutureWatcher<PredictionUpdate>(this);
+    connect(m_predictionWatcher, &QFutureWatcher<PredictionUpdate>::resultsReadyAt, this, &MainWindow::handlePredictions);
+    m_predictionWatcher->setFuture(ui::startPrediction(m_inferencePool, m_currentFile, entries));
+}
+
+void MainWindow::handlePredictions(int begin, int end)
+{
+    if (!m_predictionWatcher)
+        return;
+    const QFuture<PredictionUpdate> future = m_predictionWatcher->future();
+    for (int i = begin; i < end; ++i) {
+        const PredictionUpdate u = future.resultAt(i);
+        switch (u.type) {
+        case PredictionUpdate::Type::Segment:
+            m_analysis->timeline()->addSegment(u.segment.model, u.segment.startSeconds, u.segment.endSeconds,
+                                               u.segment.probabilities);
+            m_predictions->setClassifying(m_analysis->timeline()->segmentCount(0));
+            break;
+        case PredictionUpdate::Type::Finished:
+            m_predictions->setResult(u.result);
+            break;
+        case PredictionUpdate::Type::Failed:
+            if (!u.error.isCancelled())
+                m_predictions->clear(errorSentence(u.error, m_currentFile) + "\n" +
+                                     QString::fromStdString(u.error.toString()));
+            break;
+        }
+    }
+}
+
+bool MainWindow::loadModel(const QString &path)
+{
+    auto s = m_models->load(path);
+    if (!s.ok()) {
+        showError(tr("%1 is not a model Genrescope can use.").arg(QFileInfo(path).fileName()),
+                  QString::fromStdString(s.error().toString()));
+        return false;
+    }
+    m_modelPanel->setNotice({});
+    return true;
+}
+
+void MainWindow::showLoadModelDialog()
+{
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Load Model"), settings.value("lastModelFolder").toString(),
+        tr("Models (*.gsm *.pt *.pth);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue("lastModelFolder", QFileInfo(path).absolutePath());
+    loadModel(path);
+}
+
+void MainWindow::showExportPredictionsDialog()
+{
+    if (!m_predictions->hasResult()) {
+        m_statusLabel->setText(tr("There are no predictions to export yet."));
+        return;
+    }
+    QSettings settings;
+    const QString base = QFileInfo(m_currentFile).completeBaseName();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Predictions"), QDir(settings.value("lastFolder").toString()).filePath(base + ".csv"),
+        tr("CSV table (*.csv);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    auto s = m_predictions->exportPredictions(path);
+    if (!s.ok())
+        showError(tr("The predictions could not be written to %1.").arg(path), QString::fromStdString(s.error().toString()));
 }
 
 void MainWindow::onAnalysisFailed(const QString &path, const base::Error &error)
@@ -503,6 +647,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    cancelPrediction();
     m_player->stop();
     m_analysis->cancel();
     QSettings settings;

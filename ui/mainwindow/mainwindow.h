@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QStringList>
 
@@ -9,6 +10,7 @@ class QLabel;
 class QMenu;
 class QMimeData;
 class QProgressBar;
+class QThreadPool;
 class QToolButton;
 
 namespace genrescope::base {
@@ -20,6 +22,10 @@ namespace genrescope::ui {
 class AnalysisView;
 class AudioPlayer;
 class ModelInputDialog;
+class ModelPanel;
+class ModelSet;
+class PredictionPanel;
+struct PredictionUpdate;
 
 /**
  * The main window: menus, status bar and the central analysis area. Accepts audio files dropped
@@ -30,6 +36,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     /** Open an audio file (from a drop, File > Open, Open Recent or the command line). */
     void openFile(const QString &path);
@@ -44,6 +51,10 @@ public:
 
     AnalysisView *analysisView() const { return m_analysis; }
     AudioPlayer *player() const { return m_player; }
+    ModelSet *models() const { return m_models; }
+    PredictionPanel *predictionPanel() const { return m_predictions; }
+    /** Load a model file (bundle or TorchScript) into the model panel; errors are shown and returned. */
+    bool loadModel(const QString &path);
 
     /** Export the analysis views as PNG or SVG (by the file's extension). */
     bool exportView(const QString &path);
@@ -55,6 +66,8 @@ public Q_SLOTS:
     void showOpenDialog();
     void showAbout();
     void showExportDialog();
+    void showLoadModelDialog();
+    void showExportPredictionsDialog();
     /** "What the model sees": the exact input tensor of a recipe for the current song. */
     ModelInputDialog *showModelInput();
 
@@ -69,6 +82,9 @@ private:
     void applyDisplayControls();
     void onAnalysisFailed(const QString &path, const base::Error &error);
     void showError(const QString &message, const QString &details);
+    void startPrediction();
+    void cancelPrediction();
+    void handlePredictions(int begin, int end);
     void rebuildRecentMenu();
     static QStringList localFiles(const QMimeData *mime);
 
@@ -91,6 +107,11 @@ private:
     QAction *m_playAction = nullptr;
     QAction *m_modelInputAction = nullptr;
     ModelInputDialog *m_modelInput = nullptr;
+    ModelSet *m_models = nullptr;
+    ModelPanel *m_modelPanel = nullptr;
+    PredictionPanel *m_predictions = nullptr;
+    QThreadPool *m_inferencePool = nullptr;
+    QFutureWatcher<PredictionUpdate> *m_predictionWatcher = nullptr;
 };
 
 } // namespace genrescope::ui

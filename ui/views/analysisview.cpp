@@ -1,5 +1,6 @@
 #include "analysisview.h"
 
+#include "segmenttimelineview.h"
 #include "spectrogramview.h"
 #include "timeviewport.h"
 #include "waveformview.h"
@@ -24,6 +25,8 @@ AnalysisView::AnalysisView(QWidget *parent) : QWidget(parent)
     m_waveform->setObjectName("waveformView");
     m_spectrogram = new SpectrogramView(m_viewport, this);
     m_spectrogram->setObjectName("spectrogramView");
+    m_timeline = new SegmentTimelineView(m_viewport, this);
+    m_timeline->setObjectName("segmentTimeline");
     m_scroll = new QScrollBar(Qt::Horizontal, this);
     m_scroll->setObjectName("timeScrollBar");
 
@@ -33,6 +36,7 @@ AnalysisView::AnalysisView(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_ruler);
     layout->addWidget(m_waveform, 1);
     layout->addWidget(m_spectrogram, 5);
+    layout->addWidget(m_timeline);
     layout->addWidget(m_scroll);
 
     connect(m_viewport, &TimeViewport::changed, this, &AnalysisView::updateScrollBar);
@@ -43,6 +47,7 @@ AnalysisView::AnalysisView(QWidget *parent) : QWidget(parent)
     connect(m_spectrogram, &SpectrogramView::hovered, this, [this](double t, int row, float value) {
         Q_EMIT hoverTextChanged(hoverText(t, row, value));
     });
+    connect(m_timeline, &SegmentTimelineView::hovered, this, &AnalysisView::hoverTextChanged);
     connect(m_waveform, &WaveformView::hovered, this, [this](double t, float amplitude) {
         Q_EMIT hoverTextChanged(
             tr("%1   amplitude %2").arg(TimeRulerView::formatTime(t, 0.001)).arg(double(amplitude), 0, 'f', 3));

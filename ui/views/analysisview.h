@@ -11,6 +11,7 @@ class QThreadPool;
 
 namespace genrescope::ui {
 
+class SegmentTimelineView;
 class SpectrogramView;
 class TimeRulerView;
 class TimeViewport;
@@ -47,6 +48,7 @@ public:
     TimeViewport *viewport() const { return m_viewport; }
     SpectrogramView *spectrogram() const { return m_spectrogram; }
     WaveformView *waveform() const { return m_waveform; }
+    SegmentTimelineView *timeline() const { return m_timeline; }
 
 Q_SIGNALS:
     void analysisStarted(const QString &path);
@@ -71,6 +73,7 @@ private:
     TimeRulerView *m_ruler;
     WaveformView *m_waveform;
     SpectrogramView *m_spectrogram;
+    SegmentTimelineView *m_timeline;
     QScrollBar *m_scroll;
     QFutureWatcher<AnalysisUpdate> *m_watcher = nullptr;
     bool m_fileJob = false;
