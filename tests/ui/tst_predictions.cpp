@@ -64,6 +64,13 @@ QString writeBundle(const QString &path, const std::string &architecture, const 
     return models::saveBundle(b, path.toStdString()).ok() ? path : QString();
 }
 
+/** Start from no models: the embedded default model (when the build has one) is removed. */
+void removeAllModels(MainWindow &w)
+{
+    while (w.models()->count() > 0)
+        w.models()->remove(0);
+}
+
 } // namespace
 
 class TestPredictions : public QObject
@@ -75,13 +82,13 @@ private Q_SLOTS:
         QApplication::setOrganizationName("GenrescopeTest");
         QApplication::setApplicationName("tst_predictions");
         QSettings().clear();
-        qputenv("GENRESCOPE_DEFAULT_MODEL", "/nonexistent/default.gsm");
     }
 
     void withoutModelsThePanelSaysSo()
     {
         MainWindow w;
         w.show();
+        removeAllModels(w);
         QCOMPARE(w.models()->count(), 0);
         QTemporaryDir dir;
         QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
@@ -100,6 +107,7 @@ private Q_SLOTS:
         MainWindow w;
         w.resize(1300, 800);
         w.show();
+        removeAllModels(w);
         QVERIFY(w.loadModel(mlp));
         QVERIFY(w.loadModel(cnn));
         QCOMPARE(w.findChild<QListWidget *>("modelList")->count(), 2);
@@ -152,6 +160,19 @@ private Q_SLOTS:
         QCOMPARE(timeline->modelCount(), 1);
     }
 
+    void theDefaultModelComesFirstWhenInstalled()
+    {
+        MainWindow w;
+        if (w.models()->count() == 0)
+            QSKIP("this build has no embedded default model");
+        QVERIFY(w.models()->at(0).isDefault);
+        QTemporaryDir dir;
+        w.show();
+        w.openFile(writeSineWav(dir.filePath("d.wav"), 10, 440));
+        QTRY_VERIFY_WITH_TIMEOUT(w.predictionPanel()->hasResult(), 60000);
+        QVERIFY(!w.predictionPanel()->guessText().isEmpty());
+    }
+
     void aBrokenModelFileIsRefusedWithAMessage()
     {
         QTemporaryDir dir;
@@ -162,6 +183,7 @@ private Q_SLOTS:
         f.close();
         MainWindow w;
         w.show();
+        removeAllModels(w);
         QVERIFY(!w.loadModel(bad));
         QCOMPARE(w.models()->count(), 0);
         QTRY_VERIFY(w.findChild<QWidget *>("errorBox"));

@@ -33,19 +33,24 @@ void ProbabilityChart::setProbabilities(const QStringList &labels, const std::ve
     m_labels = labels;
     m_values = probabilities;
     // One set per genre holding only its own category, so every bar can carry its genre's colour.
+    // Horizontal categories run bottom-up: list them reversed so the first label is at the top.
+    const int n = int(labels.size());
     auto *series = new QHorizontalStackedBarSeries;
     series->setBarWidth(0.8);
-    for (int g = 0; g < labels.size(); ++g) {
+    for (int g = 0; g < n; ++g) {
         auto *set = new QBarSet(labels[g]);
-        for (int c = 0; c < labels.size(); ++c)
-            *set << (c == g && std::size_t(g) < probabilities.size() ? 100.0 * probabilities[std::size_t(g)] : 0.0);
+        for (int c = 0; c < n; ++c)
+            *set << (c == n - 1 - g && std::size_t(g) < probabilities.size() ? 100.0 * probabilities[std::size_t(g)] : 0.0);
         set->setColor(genreColor(g));
         set->setBorderColor(genreColor(g).darker(130));
         series->append(set);
     }
     chart()->addSeries(series);
     auto *categories = new QBarCategoryAxis;
-    categories->append(labels);
+    QStringList reversed;
+    for (int g = n - 1; g >= 0; --g)
+        reversed << labels[g];
+    categories->append(reversed);
     chart()->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
     auto *values = new QValueAxis;

@@ -58,6 +58,8 @@ PredictionPanel::PredictionPanel(QWidget *parent) : QWidget(parent)
     m_table->setObjectName("modelTable");
     m_table->setHorizontalHeaderLabels({tr("Model"), tr("Genre"), tr("Probability")});
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setMaximumHeight(160);
