@@ -15,6 +15,12 @@ std::optional<std::filesystem::path> sharedDataDir();
 /** sharedDataDir()/gtzan-dev if it exists. */
 std::optional<std::filesystem::path> gtzanDevDir();
 
+/**
+ * Write a 22,050 Hz mono 16-bit WAV of a sine (peak `amplitude` of 32767) by hand, for tests that need
+ * a real file but no codec (tests/support/audiogen.h encodes every other format). Returns `path`.
+ */
+QString writeSineWav(const QString &path, double seconds = 0.5, double hz = 440, double amplitude = 10000);
+
 } // namespace genrescope::test
 
 /** QSKIP the current test with a clear message when the shared data is missing. */

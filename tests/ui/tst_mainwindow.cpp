@@ -10,6 +10,8 @@
 #include <QImage>
 #include <QMessageBox>
 
+#include "support/testsupport.h"
+
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -30,25 +32,7 @@ using namespace genrescope::ui;
 
 namespace {
 
-/** A 16-bit mono WAV of a sine written by hand, so the test needs no fixture file. */
-QString writeSineWav(const QString &path, double seconds = 0.5, double hz = 440)
-{
-    const int rate = 22050, n = int(rate * seconds);
-    QByteArray pcm(n * 2, 0);
-    for (int i = 0; i < n; ++i) {
-        const qint16 v = qint16(10000 * std::sin(2 * M_PI * hz * i / rate));
-        qToLittleEndian(v, pcm.data() + 2 * i);
-    }
-    QByteArray h;
-    auto u32 = [&](quint32 v) { char b[4]; qToLittleEndian(v, b); h.append(b, 4); };
-    auto u16 = [&](quint16 v) { char b[2]; qToLittleEndian(v, b); h.append(b, 2); };
-    h += "RIFF"; u32(36 + pcm.size()); h += "WAVEfmt "; u32(16); u16(1); u16(1); u32(rate); u32(rate * 2);
-    u16(2); u16(16); h += "data"; u32(pcm.size());
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(h + pcm);
-    return path;
-}
+using genrescope::test::writeSineWav;
 
 void dropFiles(QWidget *target, const QStringList &paths)
 {

@@ -8,6 +8,8 @@
 #include "views/analysisview.h"
 #include "views/segmenttimelineview.h"
 
+#include "support/testsupport.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -28,22 +30,7 @@ namespace {
 const std::vector<std::string> kGenres = {"blues", "classical", "country", "disco", "hiphop",
                                           "jazz", "metal", "pop", "reggae", "rock"};
 
-QString writeSineWav(const QString &path, double seconds, double hz)
-{
-    const int rate = 22050, n = int(rate * seconds);
-    QByteArray pcm(n * 2, 0);
-    for (int i = 0; i < n; ++i)
-        qToLittleEndian(qint16(8000 * std::sin(2 * M_PI * hz * i / rate)), pcm.data() + 2 * i);
-    QByteArray h;
-    auto u32 = [&](quint32 v) { char b[4]; qToLittleEndian(v, b); h.append(b, 4); };
-    auto u16 = [&](quint16 v) { char b[2]; qToLittleEndian(v, b); h.append(b, 2); };
-    h += "RIFF"; u32(36 + pcm.size()); h += "WAVEfmt "; u32(16); u16(1); u16(1); u32(rate); u32(rate * 2);
-    u16(2); u16(16); h += "data"; u32(pcm.size());
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(h + pcm);
-    return path;
-}
+using genrescope::test::writeSineWav;
 
 /** An (untrained) model bundle of the given architecture, as a user would load one. */
 QString writeBundle(const QString &path, const std::string &architecture, const std::string &recipe, const QString &title)
