@@ -341,10 +341,7 @@ void SpectrogramView::wheelEvent(QWheelEvent *event)
 {
     const QPoint delta = event->angleDelta();
     const QRect plot = plotRect();
-    if (event->modifiers() & Qt::ControlModifier) {
-        const double anchor = m_viewport->timeAt(event->position().x(), plot.left(), plot.width());
-        m_viewport->zoom(delta.y() > 0 ? 0.8 : 1.25, anchor);
-    } else if (event->modifiers() & Qt::AltModifier) {
+    if (event->modifiers() & Qt::AltModifier) {
         // Qt turns Alt+wheel into a horizontal delta on some platforms.
         const int d = delta.y() != 0 ? delta.y() : delta.x();
         const int visible = m_lastRow - m_firstRow + 1;
@@ -353,14 +350,13 @@ void SpectrogramView::wheelEvent(QWheelEvent *event)
         const double rel = visible > 0 ? double(row - m_firstRow) / visible : 0;
         const int first = std::clamp(int(row - rel * newVisible), 0, std::max(0, m_axis.rows() - newVisible));
         setVisibleRows(first, first + newVisible - 1);
-    } else if (event->modifiers() & Qt::ShiftModifier || delta.x() != 0) {
-        const int d = delta.x() != 0 ? delta.x() : delta.y();
-        m_viewport->scrollBy(-d / 120.0 * 0.1);
-    } else {
-        event->ignore();
+        event->accept();
         return;
     }
-    event->accept();
+    const bool used = m_viewport->applyWheel(delta.x(), delta.y(), event->modifiers() & Qt::ControlModifier,
+                                             event->modifiers() & Qt::ShiftModifier,
+                                             m_viewport->timeAt(event->position().x(), plot.left(), plot.width()));
+    event->setAccepted(used);
 }
 
 } // namespace genrescope::ui

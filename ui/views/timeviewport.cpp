@@ -63,6 +63,19 @@ void TimeViewport::showAll()
     setVisibleRange(0, std::max(kMinVisible, m_duration));
 }
 
+bool TimeViewport::applyWheel(int dx, int dy, bool zoomKey, bool scrollKey, double anchor)
+{
+    if (zoomKey) {
+        zoom(dy > 0 ? 0.8 : 1.25, anchor);
+        return true;
+    }
+    if (scrollKey || dx != 0) {
+        scrollBy(-(dx != 0 ? dx : dy) / 120.0 * 0.1);
+        return true;
+    }
+    return false;
+}
+
 void TimeViewport::setCursorTime(double t)
 {
     if (t == m_cursor)

@@ -33,6 +33,12 @@ public:
     void scrollBy(double fractionOfVisible);
     void scrollTo(double start);
     void showAll();
+    /**
+     * The time axis's share of a wheel event (angle deltas in eighths of a degree): with `zoomKey`
+     * (Ctrl) zoom around `anchor`; with `scrollKey` (Shift) or a horizontal delta (trackpads) scroll.
+     * Returns false when the event is not for the time axis.
+     */
+    bool applyWheel(int dx, int dy, bool zoomKey, bool scrollKey, double anchor);
     void setCursorTime(double t);
     void setPlayheadTime(double t);
 

@@ -143,18 +143,11 @@ void WaveformView::leaveEvent(QEvent *)
 
 void WaveformView::wheelEvent(QWheelEvent *event)
 {
-    const QPoint delta = event->angleDelta();
     const QRect plot = plotRect();
-    if (event->modifiers() & Qt::ControlModifier) {
-        m_viewport->zoom(delta.y() > 0 ? 0.8 : 1.25,
-                         m_viewport->timeAt(event->position().x(), plot.left(), plot.width()));
-    } else if (event->modifiers() & Qt::ShiftModifier || delta.x() != 0) {
-        m_viewport->scrollBy(-(delta.x() != 0 ? delta.x() : delta.y()) / 120.0 * 0.1);
-    } else {
-        event->ignore();
-        return;
-    }
-    event->accept();
+    const bool used = m_viewport->applyWheel(
+        event->angleDelta().x(), event->angleDelta().y(), event->modifiers() & Qt::ControlModifier,
+        event->modifiers() & Qt::ShiftModifier, m_viewport->timeAt(event->position().x(), plot.left(), plot.width()));
+    event->setAccepted(used);
 }
 
 TimeRulerView::TimeRulerView(TimeViewport *viewport, QWidget *parent) : QWidget(parent), m_viewport(viewport)
