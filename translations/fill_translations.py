@@ -3,7 +3,8 @@
 
 lupdate (run by `cmake --build build --target update_translations`, or by hand) adds new source strings
 to translations/genrescope_<lang>.ts as unfinished; add their translations to the tables below and run
-this script. The test `translations.complete` fails while any string is untranslated.
+this script. Areas may keep their strings in translations/tables/<area>.py (dicts DE and ZH), which are
+merged into these. The test `translations.complete` fails while any string is untranslated.
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -208,6 +209,15 @@ ZH = {
 TABLES = {"de": DE, "zh_CN": ZH}
 
 
+def load_extra_tables(folder: Path) -> None:
+    """Merge translations/tables/<area>.py (each defining DE and ZH dicts) into the tables above."""
+    for path in sorted(folder.glob("*.py")):
+        scope = {}
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), scope)
+        DE.update(scope.get("DE", {}))
+        ZH.update(scope.get("ZH", {}))
+
+
 def fill(ts_path: Path, table: dict) -> list:
     tree = ET.parse(ts_path)
     missing = []
@@ -239,6 +249,7 @@ def fill(ts_path: Path, table: dict) -> list:
 
 def main() -> int:
     root = Path(__file__).resolve().parent
+    load_extra_tables(root / "tables")
     status = 0
     for lang, table in TABLES.items():
         missing = fill(root / f"genrescope_{lang}.ts", table)
