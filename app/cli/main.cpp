@@ -17,14 +17,21 @@ namespace {
 
 void printHelp()
 {
-    std::printf("Usage: genrescope-cli <command> [options]\n"
+    std::printf("Usage: genrescope-cli <command> [options] [arguments]\n"
+                "       genrescope-cli <command> --help\n"
                 "       genrescope-cli --version | --help\n\n"
                 "Music genre classification workbench, command-line interface.\n\nCommands:\n");
     auto sorted = cli::commands();
     std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
     for (const auto &c : sorted)
         std::printf("  %-12s %s\n", c.name.c_str(), c.summary.c_str());
-    std::printf("\nRun 'genrescope-cli <command> --help' for a command's options.\n");
+    std::printf("\nOptions:\n"
+                "  -h, --help   list the commands and exit\n"
+                "  --version    print the versions of Genrescope, Qt, libtorch, FFmpeg and FFTW and exit\n\n"
+                "Exit status: 0 success, 1 something failed (e.g. one file of a batch), 2 bad command line,\n"
+                "130 interrupted. Environment: GENRESCOPE_DEFAULT_MODEL, a model to use instead of the\n"
+                "embedded default model.\n\n"
+                "Run 'genrescope-cli <command> --help' for a command's options; the manual: man genrescope-cli.\n");
 }
 
 } // namespace
