@@ -279,6 +279,11 @@ base::Result<base::Matrix> chromaStft(const base::Matrix &power, int sampleRate)
 base::Result<ClipStatistics> clipStatistics(const std::vector<float> &samples, int sampleRate,
                                             const base::CancelToken &cancel)
 {
+    if (sampleRate > 0 && double(samples.size()) > kMaxStatisticsSeconds * sampleRate)
+        return base::makeError(base::ErrorCode::TooLarge,
+                               "the clip statistics are limited to " + std::to_string(int(kMaxStatisticsSeconds / 60)) +
+                                   " minutes of audio (this one is " +
+                                   std::to_string(int(double(samples.size()) / sampleRate / 60)) + " minutes)");
     try {
         return compute(samples, sampleRate, cancel);
     } catch (const std::bad_alloc &) {

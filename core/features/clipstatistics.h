@@ -74,6 +74,10 @@ enum StatColumn : int {
  */
 base::Result<base::Matrix> chromaStft(const base::Matrix &power, int sampleRate = 22050);
 
+/// Longest clip clipStatistics() accepts (TooLarge beyond, before any allocation): its spectrograms
+/// take about 2.5 GB per 20 minutes at 22050 Hz, so a 3-hour file would exhaust a desktop's memory.
+inline constexpr double kMaxStatisticsSeconds = 30 * 60.0;
+
 base::Result<ClipStatistics> clipStatistics(const std::vector<float> &samples, int sampleRate = 22050,
                                             const base::CancelToken &cancel = base::CancelToken::none());
 
