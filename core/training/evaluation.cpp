@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 namespace genrescope::training {
@@ -143,6 +145,7 @@ base::Result<EvaluationResult> evaluateSongs(const std::vector<std::string> &lab
             segTruth.push_back(truth[s]);
             segPred.push_back(arg);
         }
+        f.segmentProbabilities = probs;
         SongDecision d = aggregate(probs, classes, rule, threshold);
         f.predicted = d.label;
         f.scores = std::move(d.scores);
@@ -153,6 +156,17 @@ base::Result<EvaluationResult> evaluateSongs(const std::vector<std::string> &lab
     r.segment = computeMetrics(segTruth, segPred, int(classes));
     r.song = computeMetrics(songTruth, songPred, int(classes));
     return r;
+}
+
+// Five significant digits keep a bundle's stored probabilities small (the shortest decimal form of
+// the rounded double is what QJsonDocument writes) while staying far below any decision margin.
+static double roundSignificant(float v)
+{
+    if (!std::isfinite(v) || v == 0.0f)
+        return 0.0;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.5g", double(v));
+    return std::strtod(buf, nullptr);
 }
 
 QJsonObject EvaluationResult::toJson() const
@@ -184,6 +198,12 @@ QJsonObject EvaluationResult::toJson() const
             seg.append(p);
         j[QStringLiteral("scores")] = sc;
         j[QStringLiteral("segmentPredictions")] = seg;
+        if (!f.segmentProbabilities.empty()) {
+            QJsonArray probs;
+            for (float v : f.segmentProbabilities)
+                probs.append(roundSignificant(v));
+            j[QStringLiteral("segmentProbabilities")] = probs;
+        }
         files.append(j);
     }
     o[QStringLiteral("files")] = files;
@@ -294,6 +314,246 @@ QJsonObject FoldSummary::toJson() const
         per.append(f.toJson());
     o[QStringLiteral("perFold")] = per;
     return o;
+}
+
+// ---- Reading stored evaluations -------------------------------------------------------------------
+
+namespace {
+
+base::Error badFormat(const std::string &what)
+{
+    return base::Error{ErrorCode::BadFormat, "evaluation JSON: " + what};
+}
+
+// A non-negative integer stored as a JSON number.
+bool readCount(const QJsonValue &v, std::int64_t *out)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    if (!(d >= 0) || d > 9.0e15 || std::floor(d) != d)
+        return false;
+    *out = std::int64_t(d);
+    return true;
+}
+
+bool readNumber(const QJsonValue &v, double *out)
+{
+    if (!v.isDouble())
+        return false;
+    *out = v.toDouble();
+    return std::isfinite(*out);
+}
+
+} // namespace
+
+base::Result<Metrics> Metrics::fromJson(const QJsonObject &json, std::size_t classes)
+{
+    Metrics m;
+    if (!readCount(json.value(QStringLiteral("total")), &m.total) ||
+        !readCount(json.value(QStringLiteral("correct")), &m.correct) ||
+        !readCount(json.value(QStringLiteral("rejected")), &m.rejected))
+        return badFormat("metrics need non-negative integer 'total', 'correct' and 'rejected'");
+    if (m.correct + m.rejected > m.total)
+        return badFormat("metrics: 'correct' + 'rejected' exceed 'total'");
+    if (!readNumber(json.value(QStringLiteral("accuracy")), &m.accuracy) ||
+        !readNumber(json.value(QStringLiteral("macroF1")), &m.macroF1))
+        return badFormat("metrics need numeric 'accuracy' and 'macroF1'");
+    const QJsonArray per = json.value(QStringLiteral("perClass")).toArray();
+    if (std::size_t(per.size()) != classes)
+        return badFormat("metrics: 'perClass' has " + std::to_string(per.size()) + " entries for " +
+                         std::to_string(classes) + " labels");
+    for (const QJsonValue &v : per) {
+        const QJsonObject k = v.toObject();
+        ClassMetrics c;
+        if (!readNumber(k.value(QStringLiteral("precision")), &c.precision) ||
+            !readNumber(k.value(QStringLiteral("recall")), &c.recall) ||
+            !readNumber(k.value(QStringLiteral("f1")), &c.f1) ||
+            !readCount(k.value(QStringLiteral("support")), &c.support))
+            return badFormat("metrics: a 'perClass' entry lacks precision, recall, f1 or support");
+        m.perClass.push_back(c);
+    }
+    const QJsonArray conf = json.value(QStringLiteral("confusion")).toArray();
+    if (std::size_t(conf.size()) != classes)
+        return badFormat("metrics: 'confusion' is not " + std::to_string(classes) + " x " + std::to_string(classes));
+    std::int64_t sum = 0;
+    for (const QJsonValue &rowValue : conf) {
+        const QJsonArray row = rowValue.toArray();
+        if (std::size_t(row.size()) != classes)
+            return badFormat("metrics: 'confusion' is not " + std::to_string(classes) + " x " +
+                             std::to_string(classes));
+        std::vector<std::int64_t> r(classes, 0);
+        for (std::size_t j = 0; j < classes; ++j)
+            if (!readCount(row[qsizetype(j)], &r[j]))
+                return badFormat("metrics: 'confusion' holds a value that is not a count");
+        for (auto v : r)
+            sum += v;
+        m.confusion.push_back(std::move(r));
+    }
+    if (sum + m.rejected != m.total)
+        return badFormat("metrics: the confusion matrix does not add up to 'total' - 'rejected'");
+    return m;
+}
+
+base::Result<EvaluationResult> EvaluationResult::fromJson(const QJsonObject &json)
+{
+    EvaluationResult r;
+    const QJsonValue labelsValue = json.value(QStringLiteral("labels"));
+    if (!labelsValue.isArray() || labelsValue.toArray().isEmpty())
+        return badFormat("'labels' is missing or empty");
+    for (const QJsonValue &v : labelsValue.toArray()) {
+        if (!v.isString() || v.toString().isEmpty())
+            return badFormat("'labels' holds something that is not a label name");
+        r.labels.push_back(v.toString().toStdString());
+    }
+    const std::size_t classes = r.labels.size();
+    const std::string ruleId = json.value(QStringLiteral("aggregation")).toString().toStdString();
+    const auto rule = aggregationRuleFromId(ruleId);
+    if (!rule)
+        return badFormat("unknown aggregation rule '" + ruleId + "'");
+    r.rule = *rule;
+    r.threshold = json.value(QStringLiteral("threshold")).toInt(0);
+    auto seg = Metrics::fromJson(json.value(QStringLiteral("segment")).toObject(), classes);
+    if (!seg.ok())
+        return base::Error{seg.error().code, seg.error().detail + " (segment level)"};
+    auto song = Metrics::fromJson(json.value(QStringLiteral("song")).toObject(), classes);
+    if (!song.ok())
+        return base::Error{song.error().code, song.error().detail + " (song level)"};
+    r.segment = std::move(*seg);
+    r.song = std::move(*song);
+
+    auto labelIndex = [&](const QJsonValue &v, int *out) {
+        if (v.isNull() || v.isUndefined()) {
+            *out = -1;
+            return true;
+        }
+        const auto it = std::find(r.labels.begin(), r.labels.end(), v.toString().toStdString());
+        if (!v.isString() || it == r.labels.end())
+            return false;
+        *out = int(it - r.labels.begin());
+        return true;
+    };
+    const QJsonValue filesValue = json.value(QStringLiteral("files"));
+    if (!filesValue.isArray())
+        return badFormat("'files' is missing");
+    for (const QJsonValue &fv : filesValue.toArray()) {
+        if (!fv.isObject())
+            return badFormat("'files' holds something that is not a file");
+        const QJsonObject j = fv.toObject();
+        FilePrediction f;
+        f.key = j.value(QStringLiteral("key")).toString().toStdString();
+        f.path = j.value(QStringLiteral("path")).toString().toStdString();
+        if (!labelIndex(j.value(QStringLiteral("true")), &f.trueLabel) ||
+            !labelIndex(j.value(QStringLiteral("predicted")), &f.predicted))
+            return badFormat("file '" + f.key + "' names a label that is not in 'labels'");
+        for (const QJsonValue &v : j.value(QStringLiteral("scores")).toArray())
+            f.scores.push_back(float(v.toDouble()));
+        if (!f.scores.empty() && f.scores.size() != classes)
+            return badFormat("file '" + f.key + "' has " + std::to_string(f.scores.size()) + " scores for " +
+                             std::to_string(classes) + " labels");
+        for (const QJsonValue &v : j.value(QStringLiteral("segmentPredictions")).toArray()) {
+            const int p = v.toInt(-2);
+            if (p < -1 || p >= int(classes))
+                return badFormat("file '" + f.key + "' has a segment prediction out of range");
+            f.segmentPredictions.push_back(p);
+        }
+        const QJsonValue probsValue = j.value(QStringLiteral("segmentProbabilities"));
+        if (probsValue.isArray()) {
+            for (const QJsonValue &v : probsValue.toArray()) {
+                if (!v.isDouble())
+                    return badFormat("file '" + f.key + "' has a segment probability that is not a number");
+                f.segmentProbabilities.push_back(float(v.toDouble()));
+            }
+            if (f.segmentProbabilities.size() != f.segmentPredictions.size() * classes)
+                return badFormat("file '" + f.key + "' has " + std::to_string(f.segmentProbabilities.size()) +
+                                 " segment probabilities for " + std::to_string(f.segmentPredictions.size()) +
+                                 " segments x " + std::to_string(classes) + " labels");
+        }
+        r.files.push_back(std::move(f));
+    }
+    return r;
+}
+
+bool EvaluationResult::hasSegmentProbabilities() const
+{
+    if (files.empty() || labels.empty())
+        return false;
+    for (const auto &f : files)
+        if (f.segmentProbabilities.empty() || f.segmentProbabilities.size() % labels.size() != 0)
+            return false;
+    return true;
+}
+
+base::Result<EvaluationResult> reaggregate(const EvaluationResult &result, AggregationRule rule, int threshold)
+{
+    const std::size_t classes = result.labels.size();
+    if (classes == 0)
+        return makeError(ErrorCode::InvalidArgument, "reaggregate: the evaluation has no labels");
+    EvaluationResult r = result;
+    r.rule = rule;
+    r.threshold = threshold;
+    std::vector<int> truth, predicted;
+    for (auto &f : r.files) {
+        if (f.segmentProbabilities.empty())
+            return makeError(ErrorCode::InvalidArgument,
+                             "reaggregate: '" + f.key + "' has no stored segment probabilities (an older evaluation)");
+        if (f.segmentProbabilities.size() % classes != 0)
+            return makeError(ErrorCode::InvalidArgument,
+                             "reaggregate: the segment probabilities of '" + f.key + "' do not fit the labels");
+        SongDecision d = aggregate(f.segmentProbabilities, classes, rule, threshold);
+        f.predicted = d.label;
+        f.scores = std::move(d.scores);
+        truth.push_back(f.trueLabel);
+        predicted.push_back(f.predicted);
+    }
+    r.song = computeMetrics(truth, predicted, int(classes));
+    return r;
+}
+
+base::Result<EvaluationResult> poolEvaluations(const std::vector<EvaluationResult> &results)
+{
+    if (results.empty())
+        return makeError(ErrorCode::InvalidArgument, "poolEvaluations: nothing to pool");
+    EvaluationResult r;
+    r.labels = results.front().labels;
+    r.rule = results.front().rule;
+    r.threshold = results.front().threshold;
+    std::vector<int> segTruth, segPred, songTruth, songPred;
+    for (const auto &e : results) {
+        if (e.labels != r.labels)
+            return makeError(ErrorCode::Mismatch, "poolEvaluations: the evaluations have different labels");
+        if (e.rule != r.rule || e.threshold != r.threshold)
+            return makeError(ErrorCode::Mismatch, "poolEvaluations: the evaluations used different aggregation rules");
+        for (const auto &f : e.files) {
+            for (int p : f.segmentPredictions) {
+                segTruth.push_back(f.trueLabel);
+                segPred.push_back(p);
+            }
+            songTruth.push_back(f.trueLabel);
+            songPred.push_back(f.predicted);
+            r.files.push_back(f);
+        }
+    }
+    r.segment = computeMetrics(segTruth, segPred, int(r.labels.size()));
+    r.song = computeMetrics(songTruth, songPred, int(r.labels.size()));
+    return r;
+}
+
+base::Result<FoldSummary> FoldSummary::fromJson(const QJsonObject &json)
+{
+    const QJsonValue per = json.value(QStringLiteral("perFold"));
+    if (!per.isArray() || per.toArray().isEmpty())
+        return badFormat("'perFold' is missing or empty");
+    std::vector<EvaluationResult> folds;
+    for (const QJsonValue &v : per.toArray()) {
+        auto e = EvaluationResult::fromJson(v.toObject());
+        if (!e.ok())
+            return base::Error{e.error().code, e.error().detail + " (fold " + std::to_string(folds.size()) + ")"};
+        if (!folds.empty() && e->labels != folds.front().labels)
+            return badFormat("fold " + std::to_string(folds.size()) + " has other labels than fold 0");
+        folds.push_back(std::move(*e));
+    }
+    return summariseFolds(std::move(folds));
 }
 
 } // namespace genrescope::training
