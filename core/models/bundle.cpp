@@ -3,6 +3,7 @@
 #include "base/atomicfile.h"
 #include "base/version.h"
 #include "models/genrenet.h"
+#include "features/recipes.h"
 #include "models/registry.h"
 
 #include <QCryptographicHash>
@@ -382,6 +383,33 @@ base::Result<std::vector<std::string>> parseLabels(const QJsonObject &manifest)
     return out;
 }
 
+/**
+ * A registry model's second input must be described as inference computes it (auxFeatureConfigFor):
+ * a bundle declaring other statistics would be fed features it was not trained on. Bundles without
+ * an auxFeatureConfig (hand-built or older) and architectures outside the registry are not checked.
+ */
+base::Status checkAuxFeatureConfig(const ModelBundle &b, ErrorCode code)
+{
+    const ModelSpec *spec = findModelSpec(b.architecture);
+    if (!spec || b.auxFeatureConfig.isEmpty())
+        return {};
+    if (spec->auxRecipe.empty())
+        return makeError(code, b.architecture + " has one input but the bundle describes a second one");
+    auto main = features::FeatureConfig::fromJson(b.featureConfig);
+    auto stored = features::FeatureConfig::fromJson(b.auxFeatureConfig);
+    if (!main.ok() || !stored.ok())
+        return makeError(code, "the bundle's feature configurations cannot be parsed");
+    auto expected = auxFeatureConfigFor(b.architecture, *main);
+    if (!expected.ok())
+        return expected.error();
+    if (!(*stored == *expected))
+        return makeError(code, "the bundle's second input (recipe " + stored->recipe + ", hash " +
+                                   stored->hash().substr(0, 12) + ") is not the one " + b.architecture +
+                                   " is fed at inference (recipe " + expected->recipe + ", hash " +
+                                   expected->hash().substr(0, 12) + ")");
+    return {};
+}
+
 base::Result<ModelBundle> loadImpl(std::string_view bytes, const ModelFactory &factory)
 {
     auto container = openContainer(bytes);
@@ -460,6 +488,7 @@ base::Result<ModelBundle> loadImpl(std::string_view bytes, const ModelFactory &f
     }
     (*net)->eval();
     b.net = std::move(*net);
+    GS_TRY(checkAuxFeatureConfig(b, ErrorCode::Mismatch));
     return b;
 }
 
@@ -475,6 +504,26 @@ base::Result<features::FeatureConfig> auxFeatureConfigOf(const ModelBundle &bund
     if (bundle.auxFeatureConfig.isEmpty())
         return makeError(ErrorCode::InvalidArgument, "the bundle's model has no second input");
     return features::FeatureConfig::fromJson(bundle.auxFeatureConfig);
+}
+
+base::Result<features::FeatureConfig> auxFeatureConfigFor(const std::string &architecture,
+                                                          const features::FeatureConfig &main)
+{
+    const ModelSpec *spec = findModelSpec(architecture);
+    if (!spec)
+        return makeError(ErrorCode::InvalidArgument, "unknown model '" + architecture + "'");
+    if (spec->auxRecipe.empty())
+        return makeError(ErrorCode::InvalidArgument, architecture + " has no second input");
+    auto aux = features::recipe(spec->auxRecipe);
+    if (!aux.ok())
+        return aux.error();
+    aux->sampleRate = main.sampleRate;
+    aux->segmentLength = main.segmentLength;
+    aux->segmentHop = main.segmentHop;
+    aux->maxSegments = main.maxSegments;
+    aux->segmentAlign = main.segmentAlign;
+    aux->padShort = main.padShort;
+    return *aux;
 }
 
 bool looksLikeBundle(std::string_view firstBytes)
@@ -496,6 +545,7 @@ base::Result<std::string> serializeBundle(const ModelBundle &bundle, const Model
         GS_TRY(checkFeatureConfig(bundle.featureConfig, "featureConfig", ErrorCode::InvalidArgument));
         if (!bundle.auxFeatureConfig.isEmpty())
             GS_TRY(checkFeatureConfig(bundle.auxFeatureConfig, "auxFeatureConfig", ErrorCode::InvalidArgument));
+        GS_TRY(checkAuxFeatureConfig(bundle, ErrorCode::Mismatch));
 
         // With the registry, the stored config is the normalised one: every switch explicit, so a later
         // change of a default cannot change what the bundle means.

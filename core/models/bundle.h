@@ -52,6 +52,17 @@ base::Result<features::FeatureConfig> featureConfigOf(const ModelBundle &bundle)
 /** bundle.auxFeatureConfig parsed; InvalidArgument when the bundle has no second input. */
 base::Result<features::FeatureConfig> auxFeatureConfigOf(const ModelBundle &bundle);
 
+/**
+ * The FeatureConfig of the second input that the registry model `architecture` reads alongside the
+ * main input `main`: its spec's auxRecipe (MLFI: "stats55") with main's sample rate and segmentation
+ * (segment length, hop, count, alignment, padding), i.e. one statistics vector per main segment,
+ * exactly what inference computes. Training stores it as auxFeatureConfig; BundleModel refuses a
+ * two-input bundle whose auxFeatureConfig differs (Mismatch). InvalidArgument when the model is
+ * unknown or has no second input.
+ */
+base::Result<features::FeatureConfig> auxFeatureConfigFor(const std::string &architecture,
+                                                          const features::FeatureConfig &main);
+
 /** Current bundle format version; a file with a larger version is refused with VersionTooNew. */
 inline constexpr std::uint32_t kBundleFormatVersion = 1;
 
@@ -75,7 +86,8 @@ base::Status saveBundle(const ModelBundle &bundle, const std::filesystem::path &
  * Errors: not a bundle / empty -> BadFormat; shorter than its header says -> BadFormat "truncated";
  * checksum mismatch -> BadFormat "corrupt"; newer format -> VersionTooNew; manifest fields missing or of
  * the wrong type, a FeatureConfig FeatureConfig::fromJson refuses -> BadFormat; unknown architecture, a config the factory refuses, a tensor missing,
- * extra, of another shape or dtype -> Mismatch naming the tensor. Never throws.
+ * extra, of another shape or dtype -> Mismatch naming the tensor; a registry model whose auxFeatureConfig is
+ * present but not auxFeatureConfigFor(architecture, featureConfig) -> Mismatch. Never throws.
  */
 base::Result<ModelBundle> loadBundleFromBytes(std::string_view bytes, const ModelFactory &factory = {});
 

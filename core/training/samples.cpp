@@ -2,6 +2,8 @@
 
 #include "audio/decoder.h"
 #include "features/extractor.h"
+#include "models/bundle.h"
+#include "models/registry.h"
 
 #include <atomic>
 #include <fstream>
@@ -20,6 +22,26 @@ std::size_t PreparedData::itemSize() const
     return itemShape.empty() ? 0 : n;
 }
 
+std::size_t PreparedData::auxItemSize() const
+{
+    std::size_t n = 1;
+    for (auto d : auxItemShape)
+        n *= std::size_t(d);
+    return auxItemShape.empty() ? 0 : n;
+}
+
+std::optional<features::FeatureConfig> auxConfigFor(const features::FeatureConfig &main)
+{
+    for (const auto &spec : models::modelSpecs()) {
+        if (spec.auxRecipe.empty() || spec.recipe != main.recipe)
+            continue;
+        auto aux = models::auxFeatureConfigFor(spec.name, main);
+        if (aux.ok())
+            return *aux;
+    }
+    return std::nullopt;
+}
+
 base::Result<PreparedData> prepareAudio(const data::Dataset &dataset, const features::FeatureConfig &config,
                                         const PrepareOptions &options, const base::CancelToken &cancel,
                                         const base::ProgressFn &progress)
@@ -29,50 +51,91 @@ base::Result<PreparedData> prepareAudio(const data::Dataset &dataset, const feat
         return extractor.error();
     const auto &ex = *extractor;
     const std::string configHash = config.hash();
+
+    std::optional<features::FeatureConfig> auxConfig;
+    if (!options.noAux)
+        auxConfig = options.auxConfig ? options.auxConfig : auxConfigFor(config);
+    std::optional<features::Extractor> auxEx;
+    std::string auxHash;
+    if (auxConfig) {
+        auto a = features::Extractor::create(*auxConfig);
+        if (!a.ok())
+            return a.error();
+        auxEx = std::move(*a);
+        auxHash = auxConfig->hash();
+    }
     const std::size_t n = dataset.items.size();
 
-    std::vector<std::optional<features::FeatureTensor>> tensors(n);
+    std::vector<std::optional<features::FeatureTensor>> tensors(n), auxTensors(n);
     std::vector<std::optional<base::Error>> errors(n);
     std::atomic<std::size_t> done{0};
     std::atomic<std::uint64_t> misses{0};
     std::mutex progressMutex;
 
-    auto work = [&](std::size_t i) {
-        if (cancel.isCancelled())
-            return;
+    auto toTensor = [](data::CachedFeatures &&cf) {
+        features::FeatureTensor t;
+        t.shape = std::move(cf.shape);
+        t.data = std::move(cf.data);
+        return t;
+    };
+    // Both inputs come from one decode; each is cached under its own FeatureConfig hash, so a
+    // second run decodes nothing and a change of either config recomputes only that one.
+    auto featurise = [&](std::size_t i) -> base::Status {
         const auto &item = dataset.items[i];
-        auto compute = [&]() -> base::Result<data::CachedFeatures> {
+        std::optional<data::CacheKey> mainKey, auxKey;
+        std::optional<data::CachedFeatures> mainF, auxF;
+        if (options.cache) {
+            auto id = data::FileIdentity::of(item.path);
+            if (!id.ok())
+                return id.error();
+            mainKey = data::CacheKey{*id, configHash};
+            mainF = options.cache->lookup(*mainKey);
+            if (auxEx) {
+                auxKey = data::CacheKey{*id, auxHash};
+                auxF = options.cache->lookup(*auxKey);
+            }
+        }
+        if (!mainF || (auxEx && !auxF)) {
             misses.fetch_add(1, std::memory_order_relaxed);
             audio::DecodeOptions opt;
             opt.sampleRate = config.sampleRate;
             auto decoded = audio::decodeFile(item.path, opt, cancel);
             if (!decoded.ok())
                 return decoded.error();
-            auto t = ex.extract(decoded->samples.data(), decoded->samples.size(), cancel);
-            if (!t.ok())
-                return t.error();
-            data::CachedFeatures cf;
-            cf.shape = t->shape;
-            cf.data = std::move(t->data);
-            return cf;
-        };
-        base::Result<data::CachedFeatures> r = makeError(ErrorCode::Internal, "not computed");
-        if (options.cache) {
-            auto id = data::FileIdentity::of(item.path);
-            if (!id.ok())
-                r = id.error();
-            else
-                r = options.cache->getOrCompute(data::CacheKey{*id, configHash}, compute);
-        } else {
-            r = compute();
+            auto compute = [&](const features::Extractor &e, const std::optional<data::CacheKey> &key,
+                               std::optional<data::CachedFeatures> &slot) -> base::Status {
+                auto t = e.extract(decoded->samples.data(), decoded->samples.size(), cancel);
+                if (!t.ok())
+                    return t.error();
+                data::CachedFeatures cf;
+                cf.shape = t->shape;
+                cf.data = std::move(t->data);
+                if (key)
+                    (void)options.cache->store(*key, cf); // a failed store only costs a recomputation later
+                slot = std::move(cf);
+                return {};
+            };
+            if (!mainF)
+                GS_TRY(compute(ex, mainKey, mainF));
+            if (auxEx && !auxF)
+                GS_TRY(compute(*auxEx, auxKey, auxF));
         }
-        if (r.ok()) {
-            features::FeatureTensor t;
-            t.shape = r->shape;
-            t.data = std::move(r->data);
-            tensors[i] = std::move(t);
-        } else {
-            errors[i] = r.error();
+        tensors[i] = toTensor(std::move(*mainF));
+        if (auxEx) {
+            if (auxF->shape.empty() || tensors[i]->shape.empty() || auxF->shape[0] != tensors[i]->shape[0])
+                return makeError(ErrorCode::Mismatch, "the second input has another number of segments than the first");
+            auxTensors[i] = toTensor(std::move(*auxF));
+        }
+        return {};
+    };
+
+    auto work = [&](std::size_t i) {
+        if (cancel.isCancelled())
+            return;
+        auto st = featurise(i);
+        if (!st.ok()) {
+            tensors[i].reset();
+            errors[i] = st.error();
         }
         const std::size_t d = done.fetch_add(1) + 1;
         std::lock_guard lock(progressMutex);
@@ -91,6 +154,8 @@ base::Result<PreparedData> prepareAudio(const data::Dataset &dataset, const feat
 
     PreparedData out;
     out.labels = dataset.labels;
+    if (auxConfig)
+        out.auxFeatureConfig = auxConfig->toJson();
     out.cacheMisses = misses.load();
     out.cacheHits = options.cache ? (n - out.cacheMisses) : 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -114,6 +179,19 @@ base::Result<PreparedData> prepareAudio(const data::Dataset &dataset, const feat
                                   makeError(ErrorCode::Mismatch, "item shape differs from the other files")});
             continue;
         }
+        std::vector<float> auxValues;
+        if (auxEx) {
+            auto &a = *auxTensors[i];
+            std::vector<std::int64_t> auxShape(a.shape.begin() + 1, a.shape.end());
+            if (out.auxItemShape.empty())
+                out.auxItemShape = auxShape;
+            else if (auxShape != out.auxItemShape) {
+                out.failed.push_back({item.key, item.path.string(),
+                                      makeError(ErrorCode::Mismatch, "second-input shape differs from the other files")});
+                continue;
+            }
+            auxValues = std::move(a.data);
+        }
         SongSamples s;
         s.key = item.key;
         s.path = item.path.string();
@@ -121,6 +199,7 @@ base::Result<PreparedData> prepareAudio(const data::Dataset &dataset, const feat
         s.label = dataset.labelIndex(item.label);
         s.items = std::int64_t(t.items());
         s.data = std::move(t.data);
+        s.aux = std::move(auxValues);
         out.songs.push_back(std::move(s));
     }
     if (out.songs.empty())

@@ -177,11 +177,12 @@ int timeAxis(const features::FeatureConfig &fc, std::size_t rank)
 
 struct SideTensors
 {
-    torch::Tensor x; // [N, item...]
-    torch::Tensor y; // [N] int64
+    torch::Tensor x;   // [N, item...]
+    torch::Tensor aux; // [N, auxItem...] for two-input models, else undefined
+    torch::Tensor y;   // [N] int64
 };
 
-SideTensors gather(const PreparedData &data, const std::vector<std::size_t> &songs)
+SideTensors gather(const PreparedData &data, const std::vector<std::size_t> &songs, bool withAux)
 {
     const std::size_t itemSize = data.itemSize();
     std::int64_t n = 0;
@@ -193,11 +194,21 @@ SideTensors gather(const PreparedData &data, const std::vector<std::size_t> &son
     t.x = torch::empty(shape, torch::kFloat32);
     t.y = torch::empty({n}, torch::kInt64);
     float *xp = t.x.data_ptr<float>();
+    const std::size_t auxSize = data.auxItemSize();
+    float *ap = nullptr;
+    if (withAux) {
+        std::vector<std::int64_t> auxShape{n};
+        auxShape.insert(auxShape.end(), data.auxItemShape.begin(), data.auxItemShape.end());
+        t.aux = torch::empty(auxShape, torch::kFloat32);
+        ap = t.aux.data_ptr<float>();
+    }
     std::int64_t *yp = t.y.data_ptr<std::int64_t>();
     std::int64_t row = 0;
     for (auto s : songs) {
         const auto &song = data.songs[s];
         std::memcpy(xp + std::size_t(row) * itemSize, song.data.data(), song.data.size() * sizeof(float));
+        if (ap)
+            std::memcpy(ap + std::size_t(row) * auxSize, song.aux.data(), song.aux.size() * sizeof(float));
         for (std::int64_t i = 0; i < song.items; ++i)
             yp[row + i] = song.label;
         row += song.items;
@@ -258,7 +269,7 @@ struct LossAcc
 };
 
 base::Result<LossAcc> evaluateSide(models::GenreNetImpl &net, const models::Normalization &norm,
-                                   const SideTensors &side, int batchSize, double smoothing,
+                                   const models::Normalization &auxNorm, const SideTensors &side, int batchSize, double smoothing,
                                    const base::CancelToken &cancel)
 {
     torch::NoGradGuard noGrad;
@@ -272,7 +283,8 @@ base::Result<LossAcc> evaluateSide(models::GenreNetImpl &net, const models::Norm
         const std::int64_t end = std::min(n, start + batchSize);
         const auto xb = norm.apply(side.x.slice(0, start, end));
         const auto yb = side.y.slice(0, start, end);
-        const auto logits = net.forward(xb);
+        const auto auxb = side.aux.defined() ? auxNorm.apply(side.aux.slice(0, start, end)) : torch::Tensor();
+        const auto logits = net.forward(xb, auxb);
         const auto loss = torch::nn::functional::cross_entropy(
             logits, yb,
             torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(smoothing).reduction(torch::kSum));
@@ -344,9 +356,6 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
     const models::ModelSpec *spec = models::findModelSpec(job.architecture);
     if (!spec)
         return makeError(ErrorCode::InvalidArgument, "unknown model '" + job.architecture + "'");
-    if (!spec->auxRecipe.empty())
-        return makeError(ErrorCode::Unavailable, job.architecture +
-                                                     ": two-input models (a second, statistics input) cannot be trained yet");
     auto config = models::normalizedConfig(job.architecture, job.config);
     if (!config.ok())
         return config.error();
@@ -367,6 +376,38 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
     if (!fc.ok())
         return fc.error();
 
+    // Two-input models (MLFI): the data must carry the second input exactly as inference computes it.
+    const bool withAux = spec->auxSize > 0;
+    QJsonObject auxFeatureJson;
+    if (withAux) {
+        if (!data.hasAux())
+            return makeError(ErrorCode::Mismatch, job.architecture + " needs its second input (" + spec->auxRecipe +
+                                                      ") but the prepared data has none");
+        if (data.auxItemShape != std::vector<std::int64_t>{spec->auxSize})
+            return makeError(ErrorCode::Mismatch, job.architecture + " reads a second input of " +
+                                                      std::to_string(spec->auxSize) + " values per item but the data gives " +
+                                                      std::to_string(data.auxItemSize()));
+        auto expected = models::auxFeatureConfigFor(job.architecture, *fc);
+        if (!expected.ok())
+            return expected.error();
+        auto given = features::FeatureConfig::fromJson(data.auxFeatureConfig);
+        if (!given.ok() || !(*given == *expected))
+            return makeError(ErrorCode::Mismatch, "the prepared second input (recipe " +
+                                                      data.auxFeatureConfig.value(QStringLiteral("recipe")).toString().toStdString() +
+                                                      ") is not the " + expected->recipe + " that " + job.architecture +
+                                                      " reads with " + fc->recipe);
+        if (!job.auxFeatureConfig.isEmpty()) {
+            auto declared = features::FeatureConfig::fromJson(job.auxFeatureConfig);
+            if (!declared.ok() || !(*declared == *expected))
+                return makeError(ErrorCode::Mismatch, "the job's auxFeatureConfig differs from the one " +
+                                                          job.architecture + " is fed at inference");
+        }
+        auxFeatureJson = expected->toJson();
+        for (const auto &song : data.songs)
+            if (song.aux.size() != std::size_t(song.items) * data.auxItemSize())
+                return makeError(ErrorCode::Mismatch, song.key + ": second input has another number of items");
+    }
+
     const auto trainSongs = songsOn(data, job.split, data::Split::Train);
     const auto valSongs = songsOn(data, job.split, data::Split::Validation);
     const auto testSongs = songsOn(data, job.split, data::Split::Test);
@@ -377,11 +418,13 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
     if (smoothing < 0)
         smoothing = config->value(QStringLiteral("label_smoothing")).toDouble(0.0);
 
-    const SideTensors trainSide = gather(data, trainSongs);
-    const SideTensors valSide = gather(data, valSongs);
+    const SideTensors trainSide = gather(data, trainSongs, withAux);
+    const SideTensors valSide = gather(data, valSongs, withAux);
     const bool hasVal = !valSongs.empty();
     const auto [axis, axisName] = bandAxis(*fc, data.itemShape.size());
     const models::Normalization norm = computeNormalization(trainSide.x, axis, axisName);
+    const models::Normalization auxNorm =
+        withAux ? computeNormalization(trainSide.aux, 0, "feature") : models::Normalization{};
     const int tAxis = timeAxis(*fc, data.itemShape.size());
     const bool dbLog = fc->log == features::LogType::Db;
 
@@ -473,8 +516,9 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
                 }
             }
             xb = norm.apply(xb);
+            const auto auxb = withAux ? auxNorm.apply(trainSide.aux.index_select(0, idx)) : torch::Tensor();
             optimizer->zero_grad();
-            const auto logits = net->forward(xb);
+            const auto logits = net->forward(xb, auxb);
             const auto loss = torch::nn::functional::cross_entropy(
                 logits, yb, torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(smoothing));
             loss.backward();
@@ -507,7 +551,7 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
         rec.trainAccuracy = seen > 0 ? double(correct) / double(seen) : 0;
         rec.learningRate = lr;
         if (hasVal) {
-            auto v = evaluateSide(*net, norm, valSide, std::max(options.batchSize, 64), smoothing, cancel);
+            auto v = evaluateSide(*net, norm, auxNorm, valSide, std::max(options.batchSize, 64), smoothing, cancel);
             if (!v.ok())
                 return v.error();
             rec.hasValidation = true;
@@ -552,6 +596,8 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
             h[QStringLiteral("architecture")] = qs(job.architecture);
             h[QStringLiteral("config")] = *config;
             h[QStringLiteral("featureConfig")] = job.featureConfig;
+            if (withAux)
+                h[QStringLiteral("auxFeatureConfig")] = auxFeatureJson;
             QJsonArray labels;
             for (const auto &l : data.labels)
                 labels.append(qs(l));
@@ -612,6 +658,8 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
     b.featureConfig = job.featureConfig;
     b.labels = data.labels;
     b.normalization = norm;
+    b.auxFeatureConfig = auxFeatureJson;
+    b.auxNormalization = auxNorm;
     b.history = historyJson(history);
     b.net = net;
     QJsonObject prov;
@@ -628,7 +676,7 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
     b.provenance = prov;
 
     if (!testSongs.empty()) {
-        auto ev = evaluateModel(net, norm, data, testSongs, AggregationRule::MeanProbability, 0,
+        auto ev = evaluateModel(net, norm, auxNorm, data, testSongs, AggregationRule::MeanProbability, 0,
                                 std::max(options.batchSize, 64), cancel);
         if (!ev.ok())
             return ev.error();
@@ -770,6 +818,16 @@ base::Result<std::vector<std::vector<float>>> predictSongs(const models::GenreNe
                                                            const std::vector<std::size_t> &songs, int batchSize,
                                                            const base::CancelToken &cancel)
 {
+    return predictSongs(net, normalization, models::Normalization{}, data, songs, batchSize, cancel);
+}
+
+base::Result<std::vector<std::vector<float>>> predictSongs(const models::GenreNet &net,
+                                                           const models::Normalization &normalization,
+                                                           const models::Normalization &auxNormalization,
+                                                           const PreparedData &data,
+                                                           const std::vector<std::size_t> &songs, int batchSize,
+                                                           const base::CancelToken &cancel)
+{
     try {
         if (!net)
             return makeError(ErrorCode::InvalidArgument, "no network");
@@ -779,6 +837,8 @@ base::Result<std::vector<std::vector<float>>> predictSongs(const models::GenreNe
         out.reserve(songs.size());
         std::vector<std::int64_t> shape{0};
         shape.insert(shape.end(), data.itemShape.begin(), data.itemShape.end());
+        std::vector<std::int64_t> auxShape{0};
+        auxShape.insert(auxShape.end(), data.auxItemShape.begin(), data.auxItemShape.end());
         for (auto s : songs) {
             if (cancel.isCancelled())
                 return makeError(ErrorCode::Cancelled, "evaluation cancelled");
@@ -787,10 +847,19 @@ base::Result<std::vector<std::vector<float>>> predictSongs(const models::GenreNe
             const auto &song = data.songs[s];
             shape[0] = song.items;
             const auto x = torch::from_blob(const_cast<float *>(song.data.data()), shape, torch::kFloat32);
+            torch::Tensor aux;
+            if (data.hasAux()) {
+                if (song.aux.size() != std::size_t(song.items) * data.auxItemSize())
+                    return makeError(ErrorCode::Mismatch, song.key + ": second input has another number of items");
+                auxShape[0] = song.items;
+                aux = torch::from_blob(const_cast<float *>(song.aux.data()), auxShape, torch::kFloat32);
+            }
             std::vector<float> probs;
             for (std::int64_t start = 0; start < song.items; start += std::max(batchSize, 1)) {
-                const auto xb = normalization.apply(x.slice(0, start, std::min(song.items, start + batchSize)));
-                const auto p = torch::softmax(net->forward(xb), 1).contiguous();
+                const std::int64_t end = std::min(song.items, start + batchSize);
+                const auto xb = normalization.apply(x.slice(0, start, end));
+                const auto auxb = aux.defined() ? auxNormalization.apply(aux.slice(0, start, end)) : torch::Tensor();
+                const auto p = torch::softmax(net->forward(xb, auxb), 1).contiguous();
                 probs.insert(probs.end(), p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
             }
             out.push_back(std::move(probs));
@@ -808,7 +877,15 @@ base::Result<EvaluationResult> evaluateModel(const models::GenreNet &net, const 
                                              AggregationRule rule, int threshold, int batchSize,
                                              const base::CancelToken &cancel)
 {
-    auto probs = predictSongs(net, normalization, data, songs, batchSize, cancel);
+    return evaluateModel(net, normalization, models::Normalization{}, data, songs, rule, threshold, batchSize, cancel);
+}
+
+base::Result<EvaluationResult> evaluateModel(const models::GenreNet &net, const models::Normalization &normalization,
+                                             const models::Normalization &auxNormalization, const PreparedData &data,
+                                             const std::vector<std::size_t> &songs, AggregationRule rule, int threshold,
+                                             int batchSize, const base::CancelToken &cancel)
+{
+    auto probs = predictSongs(net, normalization, auxNormalization, data, songs, batchSize, cancel);
     if (!probs.ok())
         return probs.error();
     std::vector<std::string> keys, paths;
@@ -819,6 +896,72 @@ base::Result<EvaluationResult> evaluateModel(const models::GenreNet &net, const 
         truth.push_back(data.songs[s].label);
     }
     return evaluateSongs(data.labels, keys, paths, truth, *probs, rule, threshold);
+}
+
+EvaluationSongs evaluationSongs(const QJsonObject &provenance, const PreparedData &data, bool all)
+{
+    EvaluationSongs out;
+    auto everySong = [&] {
+        out.songs.clear();
+        for (std::size_t i = 0; i < data.songs.size(); ++i)
+            out.songs.push_back(i);
+    };
+    everySong();
+    const QJsonValue splitJson = provenance.value(QStringLiteral("split"));
+    auto split = splitJson.isObject() ? data::DataSplit::fromJson(splitJson.toObject())
+                                      : base::Result<data::DataSplit>(makeError(ErrorCode::InvalidArgument, "no split"));
+    if (!split.ok()) {
+        out.description = "all " + std::to_string(out.songs.size()) + " songs (the bundle stores no split)";
+        return out;
+    }
+    std::string splitName = std::string(data::splitMethodName(split->method));
+    if (split->method == data::SplitMethod::KFold)
+        splitName += " fold " + std::to_string(split->fold) + " of " + std::to_string(split->folds);
+    splitName += ", seed " + std::to_string(split->seed);
+
+    std::map<std::string, std::size_t> byKey;
+    for (std::size_t i = 0; i < data.songs.size(); ++i)
+        byKey.emplace(data.songs[i].key, i);
+    std::size_t found = 0;
+    for (const auto &k : split->test)
+        found += byKey.count(k);
+    const bool sameDataset = !split->test.empty() && found == split->test.size();
+    if (!sameDataset) {
+        out.missingTestSongs = split->test.size() - found;
+        if (split->test.empty())
+            out.description = "all " + std::to_string(out.songs.size()) + " songs (the bundle's split (" + splitName +
+                              ") has no test side)";
+        else
+            out.description = "all " + std::to_string(out.songs.size()) + " songs: the data is not the bundle's dataset (" +
+                              std::to_string(split->test.size() - found) + " of its " +
+                              std::to_string(split->test.size()) + " test songs are not in it)";
+        for (std::size_t i : out.songs) {
+            const auto side = split->sideOf(data.songs[i].key);
+            if (side && *side != data::Split::Test)
+                ++out.seenInTraining;
+        }
+        return out;
+    }
+    if (all) {
+        for (std::size_t i : out.songs) {
+            const auto side = split->sideOf(data.songs[i].key);
+            if (side && *side != data::Split::Test)
+                ++out.seenInTraining;
+        }
+        out.description = "all " + std::to_string(out.songs.size()) + " songs, " + std::to_string(out.seenInTraining) +
+                          " of them on the training or validation side of the bundle's split (" + splitName +
+                          "): NOT a generalisation estimate";
+        return out;
+    }
+    out.kind = EvaluationSongs::Kind::TestSplit;
+    out.songs.clear();
+    for (std::size_t i = 0; i < data.songs.size(); ++i) {
+        const auto side = split->sideOf(data.songs[i].key);
+        if (side && *side == data::Split::Test)
+            out.songs.push_back(i);
+    }
+    out.description = "the " + std::to_string(out.songs.size()) + " test songs of the bundle's split (" + splitName + ")";
+    return out;
 }
 
 std::vector<data::SplitEntry> splitEntries(const PreparedData &data)

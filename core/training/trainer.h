@@ -104,6 +104,11 @@ struct TrainingJob
     std::string architecture;
     QJsonObject config;                     ///< model switches (normalised by the trainer)
     QJsonObject featureConfig;              ///< FeatureConfig JSON stored in the bundle
+    /**
+     * Two-input models: the second input's FeatureConfig JSON; empty = take it from data (it must be
+     * models::auxFeatureConfigFor(architecture, featureConfig) either way, else Mismatch).
+     */
+    QJsonObject auxFeatureConfig;
     std::shared_ptr<const PreparedData> data;
     data::DataSplit split;                  ///< keys = PreparedData song keys
     QJsonObject datasetInfo;                ///< provenance: {"path", "description", "failed": [...]}
@@ -124,7 +129,8 @@ struct TrainOutcome
  * after torch::manual_seed(seed); epoch e reseeds torch (dropout) and a std::mt19937_64 (shuffling,
  * augmentation) from (seed, e), so a run resumed from the checkpoint of epoch k continues exactly as
  * the uninterrupted run. Input normalisation (per band / per feature mean and std) comes from the
- * training songs only. Errors: InvalidArgument (bad options, empty training side, unknown model),
+ * training songs only; two-input models (MLFI) get a second per-feature normalisation of their
+ * statistics input, and the bundle stores both FeatureConfigs and both normalisations. Errors: InvalidArgument (bad options, empty training side, unknown model),
  * Mismatch (checkpoint of another job, items that do not fit the model), Cancelled (the last
  * checkpoint stays intact), Io/DiskFull (checkpoint), Internal (libtorch). Never throws.
  */
@@ -145,12 +151,55 @@ base::Result<std::vector<std::vector<float>>> predictSongs(const models::GenreNe
                                                            const std::vector<std::size_t> &songs, int batchSize = 64,
                                                            const base::CancelToken &cancel = base::CancelToken::none());
 
+/**
+ * predictSongs for two-input models: data's second input (PreparedData::aux) is standardised with
+ * `auxNormalization` and fed with each batch. The overload above passes identity.
+ */
+base::Result<std::vector<std::vector<float>>> predictSongs(const models::GenreNet &net,
+                                                           const models::Normalization &normalization,
+                                                           const models::Normalization &auxNormalization,
+                                                           const PreparedData &data,
+                                                           const std::vector<std::size_t> &songs, int batchSize = 64,
+                                                           const base::CancelToken &cancel = base::CancelToken::none());
+
 /** predictSongs + evaluateSongs with the given aggregation rule. */
 base::Result<EvaluationResult> evaluateModel(const models::GenreNet &net, const models::Normalization &normalization,
                                              const PreparedData &data, const std::vector<std::size_t> &songs,
                                              AggregationRule rule = AggregationRule::MeanProbability,
                                              int threshold = 0, int batchSize = 64,
                                              const base::CancelToken &cancel = base::CancelToken::none());
+
+/** evaluateModel for two-input models (see the predictSongs overload with auxNormalization). */
+base::Result<EvaluationResult> evaluateModel(const models::GenreNet &net, const models::Normalization &normalization,
+                                             const models::Normalization &auxNormalization, const PreparedData &data,
+                                             const std::vector<std::size_t> &songs,
+                                             AggregationRule rule = AggregationRule::MeanProbability,
+                                             int threshold = 0, int batchSize = 64,
+                                             const base::CancelToken &cancel = base::CancelToken::none());
+
+/** Which songs of a dataset an evaluation of a bundle uses, and why. */
+struct EvaluationSongs
+{
+    enum class Kind {
+        TestSplit, ///< the bundle's stored test songs (the data is the bundle's dataset)
+        All,       ///< every song (asked for, or the data is another dataset, or the bundle has no test side)
+    } kind = Kind::All;
+    std::vector<std::size_t> songs; ///< indices into PreparedData::songs
+    /** Songs among `songs` the bundle was trained or validated on (All on the bundle's own dataset). */
+    std::size_t seenInTraining = 0;
+    /** Test keys of the stored split that are not in the data (e.g. files that no longer decode). */
+    std::size_t missingTestSongs = 0;
+    std::string description; ///< one line for people: which songs and why
+};
+
+/**
+ * The songs to evaluate a bundle on. When the bundle's provenance stores a split (by song keys) and
+ * `data` is the same dataset — every stored test key is one of data's song keys — the default is the
+ * split's test songs only (a k-fold bundle is fold 0's model: fold 0's test songs). `all` = every
+ * song, counting in seenInTraining the ones on the split's train or validation side. Without a
+ * stored split, with an empty test side or on another dataset: every song. Never fails.
+ */
+EvaluationSongs evaluationSongs(const QJsonObject &provenance, const PreparedData &data, bool all);
 
 /** Split entries of prepared songs (key, label name, group). */
 std::vector<data::SplitEntry> splitEntries(const PreparedData &data);
