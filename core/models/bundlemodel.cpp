@@ -1,5 +1,6 @@
 #include "bundlemodel.h"
 
+#include "models/fusedbroadcast.h"
 #include "models/genrenet.h"
 #include "models/registry.h"
 
@@ -43,7 +44,17 @@ BundleModel::BundleModel(ModelBundle bundle, std::string featureRecipe, std::vec
         m_bundle.net->eval();
         m_device = m_bundle.net->parameters().empty() ? c10::Device(c10::DeviceType::CPU)
                                                       : m_bundle.net->parameters().front().device();
+        // Inference-only transform made once at load time; a network it does not cover (or a failure)
+        // simply keeps the plain module.
+        base::Result<GenreNet> fused = fuseForInference(m_bundle.net);
+        if (fused.ok())
+            m_fused = fused.value();
     }
+}
+
+bool BundleModel::fusedInference() const
+{
+    return m_fused && m_fusedEnabled && m_device.is_cpu();
 }
 
 std::int64_t BundleModel::parameterCount() const
@@ -94,7 +105,8 @@ base::Result<at::Tensor> BundleModel::predictProbabilities(const at::Tensor &bat
             return makeError(ErrorCode::Mismatch, "a single-input model was given a second input");
         }
         const torch::Tensor x = m_bundle.normalization.apply(batch.to(m_device, torch::kFloat32));
-        const torch::Tensor logits = m_bundle.net->forward(x, auxIn);
+        GenreNetImpl &net = fusedInference() ? *m_fused : *m_bundle.net;
+        const torch::Tensor logits = net.forward(x, auxIn);
         GS_TRY(detail::checkOutput(logits, batch.size(0), m_bundle.labels.size()));
         return torch::softmax(logits, 1).to(torch::kCPU);
     } catch (const c10::Error &e) {

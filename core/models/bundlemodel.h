@@ -39,12 +39,23 @@ public:
     using LoadedModel::predictProbabilities;
     base::Result<at::Tensor> predictProbabilities(const at::Tensor &batch, const at::Tensor &aux) override;
 
+    /**
+     * Whether predictProbabilities() runs the inference-only fused network (fusedbroadcast.h: BatchNorm
+     * folded, channels-last, no concatenation copies) that was made when the model was wrapped. True when
+     * the architecture is covered, the model is on the CPU and the fused path was not switched off.
+     */
+    bool fusedInference() const;
+    /** Switch the fused path off (e.g. to compare against the plain module) or back on. */
+    void setFusedInference(bool enabled) { m_fusedEnabled = enabled; }
+
 private:
     ModelBundle m_bundle;
     std::string m_recipe;
     std::vector<std::int64_t> m_inputShape;
     std::vector<std::int64_t> m_auxInputShape;
     c10::Device m_device = c10::Device(c10::DeviceType::CPU);
+    GenreNet m_fused;           // fuseForInference(m_bundle.net), or null when not covered
+    bool m_fusedEnabled = true;
 };
 
 } // namespace genrescope::models
