@@ -1,15 +1,11 @@
 // genrescope-cli train: train a registry model on a dataset (audio folder/manifest or feature table).
+// The work is training::runTraining (the GUI's Train view calls the same function); this file maps
+// the command line to a TrainingRequest and the run's callbacks to progress bars and JSON lines.
 #include "clisupport.h"
 #include "command.h"
 
-#include "base/parallel.h"
-#include "data/split.h"
-#include "features/recipes.h"
-#include "models/bundle.h"
 #include "models/registry.h"
-#include "training/trainer.h"
-
-#include <ATen/Parallel.h>
+#include "training/trainingrun.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -18,6 +14,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 using namespace genrescope;
@@ -42,6 +39,11 @@ std::string fmtTime(double s)
     char buf[32];
     std::snprintf(buf, sizeof buf, "%d:%02d", int(s) / 60, int(s) % 60);
     return buf;
+}
+
+fs::path localPath(const QString &s)
+{
+    return QFile::encodeName(s).toStdString();
 }
 
 int run(const QStringList &args)
@@ -94,13 +96,15 @@ int run(const QStringList &args)
         return cli::kExitUsage;
     }
     const bool jsonl = p.isSet("jsonl");
-    const fs::path out = QFile::encodeName(p.value("out")).toStdString();
-    unsigned threads = p.value("threads").toUInt();
-    if (threads == 0)
-        threads = std::max(1u, std::thread::hardware_concurrency());
-    at::set_num_threads(int(threads));
 
-    training::TrainerOptions opts;
+    training::TrainingRequest req;
+    req.source = localPath(p.value("data"));
+    req.outputPath = localPath(p.value("out"));
+    req.threads = p.value("threads").toUInt();
+    if (req.threads == 0)
+        req.threads = std::max(1u, std::thread::hardware_concurrency());
+
+    training::TrainerOptions &opts = req.options;
     bool ok1, ok2, ok3, ok4, ok5;
     opts.epochs = p.value("epochs").toInt(&ok1);
     opts.batchSize = p.value("batch").toInt(&ok2);
@@ -126,26 +130,18 @@ int run(const QStringList &args)
     opts.gainDb = p.value("gain-db").toDouble();
     opts.timeShiftFraction = p.value("time-shift").toDouble();
 
-    // Model and config: from the command line, or from the checkpoint when resuming.
+    // Model and switches; when resuming, the checkpoint names the model the --set values must fit.
     std::string model = p.value("model").toStdString();
     QJsonObject config;
-    std::optional<data::DataSplit> resumeSplit;
     if (p.isSet("resume")) {
-        opts.checkpointPath = QFile::encodeName(p.value("resume")).toStdString();
-        opts.resume = true;
-        auto h = training::readCheckpointHeader(opts.checkpointPath);
+        req.resumeFrom = localPath(p.value("resume"));
+        auto h = training::readCheckpointHeader(req.resumeFrom);
         if (!h.ok()) {
             cli::printError(h.error());
             return cli::kExitFailure;
         }
         model = h->value("architecture").toString().toStdString();
         config = h->value("config").toObject();
-        auto s = data::DataSplit::fromJson(h->value("split").toObject());
-        if (!s.ok()) {
-            cli::printError(s.error());
-            return cli::kExitFailure;
-        }
-        resumeSplit = *s;
     }
     const models::ModelSpec *spec = models::findModelSpec(model);
     if (!spec) {
@@ -173,177 +169,104 @@ int run(const QStringList &args)
         cli::printError(normalized.error());
         return cli::kExitUsage;
     }
+    req.architecture = model;
+    req.config = *normalized;
+    req.folds = p.isSet("folds") ? p.value("folds").toInt() : 0;
+    req.validationFraction = p.value("val-fraction").toDouble();
+    req.testFraction = p.value("test-fraction").toDouble();
+    req.useCache = !p.isSet("no-cache");
+    if (p.isSet("cache"))
+        req.cacheDirectory = localPath(p.value("cache"));
+    if (p.isSet("checkpoint"))
+        req.checkpointPath = localPath(p.value("checkpoint"));
 
-    QJsonObject featureJson;
-    features::FeatureConfig fc;
-    {
-        auto r = features::recipe(spec->recipe);
-        if (!r.ok()) {
-            cli::printError(r.error());
-            return cli::kExitFailure;
+    // Progress and results, as the run reports them.
+    std::optional<cli::ProgressBar> bar{std::in_place, "features"};
+    int foldCount = 1;
+    training::TrainingCallbacks cb;
+    cb.preparing = [&](double f) { bar->update(f); };
+    cb.dataPrepared = [&](const training::PreparedSummary &d) {
+        bar->finish();
+        QJsonArray failed;
+        for (const auto &f : d.failed) {
+            failed.append(QJsonObject{{"path", qs(f.path)}, {"error", qs(f.error.toString())}});
+            if (!jsonl)
+                std::fprintf(stderr, "skipped %s: %s\n", f.path.c_str(), f.error.toString().c_str());
         }
-        fc = *r;
-        featureJson = fc.toJson();
-    }
-
-    // Features.
-    const fs::path source = QFile::encodeName(p.value("data")).toStdString();
-    training::PrepareOptions prep;
-    if (!p.isSet("no-cache"))
-        prep.cache = data::FeatureCache(p.isSet("cache") ? fs::path(QFile::encodeName(p.value("cache")).toStdString())
-                                                         : data::FeatureCache::defaultDirectory());
-    prep.parallelFor = base::threadedFor(threads);
-    std::shared_ptr<training::PreparedData> prepared;
-    {
-        cli::ProgressBar bar("features");
-        auto r = training::prepareSource(source, fc, prep, base::CancelToken::none(),
-                                         [&](double f) { bar.update(f); });
-        bar.finish();
-        if (!r.ok()) {
-            cli::printError(r.error());
-            return cli::kExitFailure;
-        }
-        prepared = std::make_shared<training::PreparedData>(std::move(*r));
-    }
-    QJsonArray failed;
-    for (const auto &f : prepared->failed) {
-        failed.append(QJsonObject{{"path", qs(f.path)}, {"error", qs(f.error.toString())}});
-        if (!jsonl)
-            std::fprintf(stderr, "skipped %s: %s\n", f.path.c_str(), f.error.toString().c_str());
-    }
-    if (jsonl)
-        emitJson({{"event", "data"},
-                  {"songs", double(prepared->songs.size())},
-                  {"failed", failed},
-                  {"cacheHits", double(prepared->cacheHits)},
-                  {"cacheMisses", double(prepared->cacheMisses)}});
-    else
-        std::fprintf(stderr, "%zu songs, %zu skipped, %zu classes\n", prepared->songs.size(),
-                     prepared->failed.size(), prepared->labels.size());
-
-    // Splits.
-    const auto entries = training::splitEntries(*prepared);
-    std::vector<data::DataSplit> splits;
-    const int folds = p.isSet("folds") ? p.value("folds").toInt() : 0;
-    if (resumeSplit) {
-        splits.push_back(*resumeSplit);
-    } else if (folds > 0) {
-        auto s = data::kFoldSplits(entries, folds, opts.seed);
-        if (!s.ok()) {
-            cli::printError(s.error());
-            return cli::kExitUsage;
-        }
-        splits = *s;
-    } else {
-        const double v = p.value("val-fraction").toDouble(), t = p.value("test-fraction").toDouble();
-        auto s = data::stratifiedSplit(entries, 1.0 - v - t, v, t, opts.seed);
-        if (!s.ok()) {
-            cli::printError(s.error());
-            return cli::kExitUsage;
-        }
-        splits.push_back(*s);
-    }
-
-    QJsonObject datasetInfo{{"path", qs(fs::absolute(source).string())},
-                            {"kind", training::looksLikeFeatureTable(source) ? "feature-table" : "audio"},
-                            {"songs", double(prepared->songs.size())},
-                            {"failed", failed}};
-
-    std::optional<training::TrainOutcome> first;
-    std::vector<training::EvaluationResult> foldResults;
-    for (std::size_t f = 0; f < splits.size(); ++f) {
-        training::TrainingJob job;
-        job.architecture = model;
-        job.config = *normalized;
-        job.featureConfig = featureJson;
-        job.data = prepared;
-        job.split = splits[f];
-        job.datasetInfo = datasetInfo;
-        training::TrainerOptions o = opts;
-        if (!opts.resume) {
-            if (p.isSet("checkpoint"))
-                o.checkpointPath = QFile::encodeName(p.value("checkpoint")).toStdString() +
-                                   (splits.size() > 1 ? ".fold" + std::to_string(f) : std::string());
-            else
-                o.checkpointPath = out.string() + (splits.size() > 1 ? ".fold" + std::to_string(f) : "") + ".ckpt";
-        }
-        cli::ProgressBar bar(splits.size() > 1 ? "fold " + std::to_string(f + 1) + "/" + std::to_string(splits.size())
-                                               : std::string("training"));
-        auto r = training::train(job, o, base::CancelToken::none(), [&](const training::TrainProgress &pr) {
-            const double frac = (double(pr.epoch - 1) + double(pr.batch) / std::max(pr.batches, 1)) / pr.epochs;
-            char suffix[160];
-            std::snprintf(suffix, sizeof suffix, "epoch %d/%d loss %.4f acc %.3f lr %.2g eta %s", pr.epoch, pr.epochs,
-                          pr.loss, pr.accuracy, pr.learningRate, fmtTime(pr.etaSeconds).c_str());
-            bar.update(frac, suffix);
-            if (pr.kind == training::TrainProgress::Kind::Epoch) {
-                QJsonObject e = pr.record->toJson();
-                e["event"] = "epoch";
-                e["fold"] = int(f);
-                e["elapsed"] = pr.elapsedSeconds;
-                e["eta"] = pr.etaSeconds;
-                if (jsonl)
-                    emitJson(e);
-                else if (!cli::stderrIsTerminal())
-                    std::fprintf(stderr, "epoch %d/%d: %s\n", pr.epoch, pr.epochs, suffix);
-            } else if (jsonl && (pr.batch == pr.batches || pr.batch % 10 == 0)) {
-                emitJson({{"event", "batch"}, {"fold", int(f)}, {"epoch", pr.epoch}, {"batch", pr.batch},
-                          {"batches", pr.batches}, {"loss", pr.loss}, {"accuracy", pr.accuracy},
-                          {"lr", pr.learningRate}, {"elapsed", pr.elapsedSeconds}, {"eta", pr.etaSeconds}});
-            }
-        });
-        bar.finish();
-        if (!r.ok()) {
-            cli::printError(r.error());
-            return r.error().isCancelled() ? cli::kExitCancelled : cli::kExitFailure;
-        }
-        if (r->test) {
-            const auto &t = *r->test;
-            if (jsonl)
-                emitJson({{"event", "test"}, {"fold", int(f)}, {"songAccuracy", t.song.accuracy},
-                          {"segmentAccuracy", t.segment.accuracy}, {"macroF1", t.song.macroF1},
-                          {"bestEpoch", r->bestEpoch}});
-            else
-                std::fprintf(stderr, "%stest: song accuracy %.4f, segment accuracy %.4f, macro-F1 %.4f (best epoch %d)\n",
-                             splits.size() > 1 ? ("fold " + std::to_string(f) + " ").c_str() : "", t.song.accuracy,
-                             t.segment.accuracy, t.song.macroF1, r->bestEpoch);
-            foldResults.push_back(t);
-        }
-        if (!first)
-            first = std::move(*r);
-    }
-
-    models::ModelBundle bundle = std::move(first->bundle);
-    if (splits.size() > 1) {
-        const auto summary = training::summariseFolds(foldResults);
-        bundle.evaluation = summary.toJson();
-        bundle.evaluation["kind"] = "kfold";
-        bundle.card["notes"] = QString::asprintf(
-            "Model of fold 0 of %zu-fold cross-validation by song (trained on the folds that are neither its test "
-            "nor its validation fold). Song-level test accuracy over the folds: %.4f +- %.4f; segment level %.4f +- %.4f.",
-            splits.size(), summary.songAccuracyMean, summary.songAccuracyStd, summary.segmentAccuracyMean,
-            summary.segmentAccuracyStd);
         if (jsonl)
-            emitJson({{"event", "folds"}, {"folds", int(splits.size())}, {"songAccuracyMean", summary.songAccuracyMean},
-                      {"songAccuracyStd", summary.songAccuracyStd},
-                      {"segmentAccuracyMean", summary.segmentAccuracyMean},
-                      {"segmentAccuracyStd", summary.segmentAccuracyStd}, {"macroF1Mean", summary.macroF1Mean}});
+            emitJson({{"event", "data"},
+                      {"songs", double(d.songs)},
+                      {"failed", failed},
+                      {"cacheHits", double(d.cacheHits)},
+                      {"cacheMisses", double(d.cacheMisses)}});
+        else
+            std::fprintf(stderr, "%zu songs, %zu skipped, %zu classes\n", d.songs, d.failed.size(), d.labels.size());
+    };
+    cb.foldStarted = [&](int f, int folds, const std::vector<training::EpochRecord> &) {
+        foldCount = folds;
+        bar.emplace(folds > 1 ? "fold " + std::to_string(f + 1) + "/" + std::to_string(folds) : std::string("training"));
+    };
+    cb.progress = [&](int f, const training::TrainProgress &pr) {
+        const double frac = (double(pr.epoch - 1) + double(pr.batch) / std::max(pr.batches, 1)) / pr.epochs;
+        char suffix[160];
+        std::snprintf(suffix, sizeof suffix, "epoch %d/%d loss %.4f acc %.3f lr %.2g eta %s", pr.epoch, pr.epochs,
+                      pr.loss, pr.accuracy, pr.learningRate, fmtTime(pr.etaSeconds).c_str());
+        bar->update(frac, suffix);
+        if (pr.kind == training::TrainProgress::Kind::Epoch) {
+            QJsonObject e = pr.record->toJson();
+            e["event"] = "epoch";
+            e["fold"] = f;
+            e["elapsed"] = pr.elapsedSeconds;
+            e["eta"] = pr.etaSeconds;
+            if (jsonl)
+                emitJson(e);
+            else if (!cli::stderrIsTerminal())
+                std::fprintf(stderr, "epoch %d/%d: %s\n", pr.epoch, pr.epochs, suffix);
+        } else if (jsonl && (pr.batch == pr.batches || pr.batch % 10 == 0)) {
+            emitJson({{"event", "batch"}, {"fold", f}, {"epoch", pr.epoch}, {"batch", pr.batch},
+                      {"batches", pr.batches}, {"loss", pr.loss}, {"accuracy", pr.accuracy},
+                      {"lr", pr.learningRate}, {"elapsed", pr.elapsedSeconds}, {"eta", pr.etaSeconds}});
+        }
+    };
+    cb.foldFinished = [&](const training::FoldOutcome &o) {
+        bar->finish();
+        if (!o.test)
+            return;
+        const auto &t = *o.test;
+        if (jsonl)
+            emitJson({{"event", "test"}, {"fold", o.fold}, {"songAccuracy", t.song.accuracy},
+                      {"segmentAccuracy", t.segment.accuracy}, {"macroF1", t.song.macroF1},
+                      {"bestEpoch", o.bestEpoch}});
+        else
+            std::fprintf(stderr, "%stest: song accuracy %.4f, segment accuracy %.4f, macro-F1 %.4f (best epoch %d)\n",
+                         foldCount > 1 ? ("fold " + std::to_string(o.fold) + " ").c_str() : "", t.song.accuracy,
+                         t.segment.accuracy, t.song.macroF1, o.bestEpoch);
+    };
+
+    training::TrainingStage stage = training::TrainingStage::Setup;
+    auto r = training::runTraining(req, base::CancelToken::none(), cb, &stage);
+    bar->finish();
+    if (!r.ok()) {
+        cli::printError(r.error());
+        if (r.error().isCancelled())
+            return cli::kExitCancelled;
+        return stage == training::TrainingStage::Split ? cli::kExitUsage : cli::kExitFailure;
+    }
+    if (r->summary) {
+        const auto &s = *r->summary;
+        if (jsonl)
+            emitJson({{"event", "folds"}, {"folds", int(r->folds.size())}, {"songAccuracyMean", s.songAccuracyMean},
+                      {"songAccuracyStd", s.songAccuracyStd}, {"segmentAccuracyMean", s.segmentAccuracyMean},
+                      {"segmentAccuracyStd", s.segmentAccuracyStd}, {"macroF1Mean", s.macroF1Mean}});
         else
             std::fprintf(stderr, "%zu folds: song accuracy %.4f +- %.4f, segment accuracy %.4f +- %.4f\n",
-                         splits.size(), summary.songAccuracyMean, summary.songAccuracyStd,
-                         summary.segmentAccuracyMean, summary.segmentAccuracyStd);
-    } else {
-        bundle.card["notes"] = "Trained on the train side of a stratified split by song; evaluation is on its test side.";
-    }
-    bundle.card["title"] = qs(model + " on " + source.filename().string());
-    auto saved = models::saveBundle(bundle, out);
-    if (!saved.ok()) {
-        cli::printError(saved.error());
-        return cli::kExitFailure;
+                         r->folds.size(), s.songAccuracyMean, s.songAccuracyStd, s.segmentAccuracyMean,
+                         s.segmentAccuracyStd);
     }
     if (jsonl)
-        emitJson({{"event", "saved"}, {"path", qs(out.string())}});
+        emitJson({{"event", "saved"}, {"path", qs(r->bundlePath.string())}});
     else
-        std::fprintf(stderr, "saved %s\n", out.string().c_str());
+        std::fprintf(stderr, "saved %s\n", r->bundlePath.string().c_str());
     return cli::kExitOk;
 }
 
