@@ -1,5 +1,6 @@
 // genrescope: the GUI executable. Parses argv, sets up the application, shows the main window.
 #include "base/version.h"
+#include "mainwindow/appsettings.h"
 #include "mainwindow/language.h"
 #include "mainwindow/mainwindow.h"
 #include "models/torchinfo.h"
@@ -15,7 +16,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationName("Genrescope");
     QApplication::setOrganizationName("Genrescope");
     QApplication::setApplicationVersion(base::kAppVersion);
-    models::configureTorchThreads();
+    // The one place the GUI sets libtorch's threads at start-up; the Preferences change it later.
+    models::configureTorchThreads(ui::AppSettings::load().torchThreads);
 
     // The language comes first so --help is translated too: --language wins over the setting.
     QString language;

@@ -1,6 +1,10 @@
 #include "dialogs/aboutdialog.h"
 #include "dialogs/modelinputdialog.h"
+#include "mainwindow/audioplayer.h"
+#include "mainwindow/language.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/modelset.h"
+#include "mainwindow/predictionpanel.h"
 #include "views/analysisview.h"
 #include "views/spectrogramview.h"
 #include "views/timeviewport.h"
@@ -15,6 +19,7 @@
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QMenuBar>
@@ -24,9 +29,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 #include <QUrl>
 #include <QtEndian>
 #include <cmath>
+#include <functional>
 
 using namespace genrescope::ui;
 
@@ -226,6 +233,28 @@ private Q_SLOTS:
         QVERIFY(vp->visibleLength() < 3.0);
     }
 
+    void aLongSongOpensOnItsFirstMinuteAndFillsInProgressively()
+    {
+        QTemporaryDir dir;
+        const QString a = writeSineWav(dir.filePath("long.wav"), 75.0, 330);
+        MainWindow w;
+        w.show();
+        auto *vp = w.analysisView()->viewport();
+        auto *spec = w.analysisView()->spectrogram();
+        QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+        w.openFile(a);
+        // The first screen is there before the song is decoded: the first tile arrives while the job runs.
+        QTRY_VERIFY_WITH_TIMEOUT(spec->tileCount() > 0 || finished.count() > 0, 30000);
+        QCOMPARE(vp->visibleStart(), 0.0);
+        QCOMPARE(vp->visibleLength(), AnalysisView::kFirstScreenSeconds);
+        QVERIFY(finished.count() > 0 || finished.wait(30000));
+        QVERIFY(spec->tileCount() > 1); // delivered in pieces, not at the end
+        QCOMPARE(vp->duration(), 75.0);
+        QCOMPARE(vp->visibleLength(), AnalysisView::kFirstScreenSeconds); // the end of decoding keeps the view
+        w.findChild<QAction *>("actionShowAll")->trigger();
+        QCOMPARE(vp->visibleLength(), 75.0);
+    }
+
     void exportsPngAndSvg()
     {
         QTemporaryDir dir;
@@ -313,6 +342,176 @@ private Q_SLOTS:
         QVERIFY(ready.wait(30000));
         QCOMPARE(dlg->shapeText(), QString("[10, 1, 128, 130]"));
         QVERIFY(dlg->findChild<QLabel *>("inputInfo")->text().contains("3.00 s"));
+    }
+
+    void withoutAnAudioDeviceTheWindowSaysSoAndWorks()
+    {
+        MainWindow w;
+        if (w.player()->available())
+            QSKIP("this machine has an audio output; playbackMovesThePlayhead covers it");
+        w.show();
+        auto *play = w.findChild<QAction *>("actionPlay");
+        QVERIFY(!play->isEnabled());
+        QVERIFY(play->toolTip().contains("audio output"));
+        auto *notice = w.findChild<QLabel *>("noAudioLabel");
+        QVERIFY(notice);
+        QVERIFY(notice->isVisibleTo(&w));
+        QVERIFY(!notice->text().isEmpty());
+        // Everything else works: a song analyses, play and seek are harmless.
+        QTemporaryDir dir;
+        QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+        w.openFile(writeSineWav(dir.filePath("quiet.wav"), 1.0));
+        QVERIFY(finished.wait(30000));
+        w.player()->play();
+        QVERIFY(!w.player()->isPlaying());
+        w.player()->seek(0.5);
+        QCOMPARE(w.player()->position(), 0.5);
+    }
+
+    /**
+     * With an audio output (here: a PulseAudio null sink, see docs/benchmarks/ui.md), space plays and
+     * pauses, the playhead moves over the views, and a click on the spectrogram seeks.
+     */
+    void playbackMovesThePlayhead()
+    {
+        MainWindow w;
+        if (!w.player()->available())
+            QSKIP("no audio output device (start a PulseAudio null sink to run this test)");
+        w.resize(1000, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QApplication::setActiveWindow(&w);
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(!w.findChild<QLabel *>("noAudioLabel") || !w.findChild<QLabel *>("noAudioLabel")->isVisibleTo(&w));
+        QTemporaryDir dir;
+        QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+        w.openFile(writeSineWav(dir.filePath("play.wav"), 4.0, 440));
+        QVERIFY(finished.wait(30000));
+        auto *vp = w.analysisView()->viewport();
+        auto *play = w.findChild<QAction *>("actionPlay");
+        QVERIFY(play->isEnabled());
+        w.analysisView()->setFocus();
+
+        QTest::keyClick(w.analysisView(), Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(w.player()->isPlaying(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(vp->playheadTime() > 0.3, 10000);
+        QTest::keyClick(w.analysisView(), Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.player()->isPlaying(), 5000);
+        const double pausedAt = vp->playheadTime();
+        QVERIFY(pausedAt > 0.3 && pausedAt < 4.0);
+        QCOMPARE(w.player()->position(), pausedAt);
+
+        // A click three quarters into the spectrogram seeks there.
+        auto *spec = w.analysisView()->spectrogram();
+        const int plotLeft = SpectrogramView::kAxisWidth;
+        const int x = plotLeft + (spec->width() - plotLeft) * 3 / 4;
+        QTest::mouseClick(spec, Qt::LeftButton, Qt::NoModifier, QPoint(x, spec->height() / 2));
+        const double target = vp->playheadTime();
+        QVERIFY2(std::abs(target - 3.0) < 0.3, qPrintable(QString::number(target)));
+        QCOMPARE(w.player()->position(), target);
+        QTest::keyClick(w.analysisView(), Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(vp->playheadTime() > target + 0.2, 10000);
+        // Playing to the end stops by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(!w.player()->isPlaying(), 10000);
+    }
+
+    /**
+     * The first screen of a long mp3 (docs/benchmarks/ui.md): opt-in, as it needs a long file. Make one
+     * with ffmpeg (the command is in the benchmark notes) and run
+     * GS_LONG_MP3=/tmp/long.mp3 build/tests/ui/tst_ui_mainwindow firstScreenOfALongSong
+     */
+    void firstScreenOfALongSong()
+    {
+        const QString path = qEnvironmentVariable("GS_LONG_MP3");
+        if (path.isEmpty())
+            QSKIP("set GS_LONG_MP3 to a long mp3 to measure its first screen (docs/benchmarks/ui.md)");
+        QVERIFY(QFileInfo::exists(path));
+        const int runs = std::max(1, qEnvironmentVariableIntValue("GS_RUNS"));
+        for (int run = 0; run < runs; ++run) {
+            MainWindow w;
+            w.resize(1400, 900);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            while (w.models()->count() > 0) // the view alone, not the classifier sharing the cores
+                w.models()->remove(0);
+            auto *spec = w.analysisView()->spectrogram();
+            auto *vp = w.analysisView()->viewport();
+            QElapsedTimer clock;
+            qint64 firstPaint = -1, screenFull = -1;
+            // First paint with a tile, and the first paint whose tiles cover the visible window.
+            struct PaintWatch : QObject
+            {
+                std::function<void()> onPaint;
+                bool eventFilter(QObject *, QEvent *e) override
+                {
+                    if (e->type() == QEvent::Paint)
+                        onPaint();
+                    return false;
+                }
+            } watch;
+            watch.onPaint = [&] {
+                if (spec->tileCount() == 0)
+                    return;
+                if (firstPaint < 0)
+                    firstPaint = clock.elapsed();
+                const double covered = double(spec->columnCount()) * spec->axis().secondsPerColumn;
+                if (screenFull < 0 && covered >= vp->visibleEnd() - 0.1)
+                    screenFull = clock.elapsed();
+            };
+            spec->installEventFilter(&watch);
+            QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+            clock.start();
+            w.openFile(path);
+            QVERIFY(finished.wait(120000));
+            const qint64 full = clock.elapsed();
+            QTRY_VERIFY_WITH_TIMEOUT(screenFull >= 0, 10000);
+            spec->removeEventFilter(&watch);
+            qInfo("run %d: first tile painted %lld ms, first screen (%.0f s shown) complete %lld ms, whole "
+                  "%.0f s analysed %lld ms",
+                  run + 1, firstPaint, vp->visibleLength(), screenFull, vp->duration(), full);
+            QVERIFY(firstPaint >= 0);
+            QVERIFY(firstPaint < full); // progressive: something shows before the whole song is done
+        }
+    }
+
+    /**
+     * A screenshot of the window with a song loaded, for the docs (opt-in, run under xvfb-run):
+     * GS_SHOT_FILE=<song> GS_SHOT_OUT=<png> [GS_SHOT_LANG=de|zh_CN] [GS_SHOT_QM=<extra .qm>]
+     * tst_ui_mainwindow screenshot. Waits for the views and the predictions, then grabs the window.
+     */
+    void screenshot()
+    {
+        const QString file = qEnvironmentVariable("GS_SHOT_FILE"), out = qEnvironmentVariable("GS_SHOT_OUT");
+        if (file.isEmpty() || out.isEmpty())
+            QSKIP("set GS_SHOT_FILE and GS_SHOT_OUT to take a screenshot (docs/benchmarks/ui.md)");
+        const QString language = qEnvironmentVariable("GS_SHOT_LANG"), qm = qEnvironmentVariable("GS_SHOT_QM");
+        if (!language.isEmpty())
+            installTranslators(qApp, language);
+        QTranslator extra;
+        if (!qm.isEmpty()) {
+            QVERIFY(extra.load(qm));
+            QApplication::installTranslator(&extra);
+        }
+        {
+            MainWindow w;
+            w.resize(1600, 1000);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QSignalSpy finished(w.analysisView(), &AnalysisView::analysisFinished);
+            w.openFile(file);
+            QVERIFY(finished.wait(60000));
+            if (w.models()->count() > 0)
+                QTRY_VERIFY_WITH_TIMEOUT(w.predictionPanel()->hasResult(), 60000);
+            const QString view = qEnvironmentVariable("GS_SHOT_VIEW");
+            if (!view.isEmpty()) {
+                auto *combo = w.findChild<QComboBox *>("viewCombo");
+                combo->setCurrentIndex(combo->findData(view));
+                QTRY_VERIFY_WITH_TIMEOUT(!w.analysisView()->isBusy(), 30000);
+            }
+            QApplication::processEvents();
+            QVERIFY(w.grab().save(out));
+        }
+        QApplication::removeTranslator(&extra);
     }
 
     void aboutShowsVersions()

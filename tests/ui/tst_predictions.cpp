@@ -1,9 +1,11 @@
 #include "charts/probabilitychart.h"
 #include "features/recipes.h"
+#include "mainwindow/genrenames.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/modelset.h"
 #include "mainwindow/predictionpanel.h"
 #include "models/bundle.h"
+#include "models/loadedmodel.h"
 #include "models/registry.h"
 #include "views/analysisview.h"
 #include "views/segmenttimelineview.h"
@@ -19,6 +21,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
+#include <QRegularExpression>
 #include <QtEndian>
 #include <cmath>
 
@@ -114,6 +118,12 @@ private Q_SLOTS:
         // The headline, the bars and the per-model table follow the selected rule.
         QVERIFY(!w.predictionPanel()->guessText().isEmpty());
         QCOMPARE(w.predictionPanel()->chart()->labels().size(), 10);
+        // Genres are shown by their display names; the exports below keep the model's ids.
+        QCOMPARE(w.predictionPanel()->chart()->labels().at(4), QString("Hip-hop"));
+        QCOMPARE(w.predictionPanel()->chart()->labels().at(1), QString("Classical"));
+        QVERIFY(w.predictionPanel()->guessText().at(0).isUpper());
+        const QString hover = timeline->describe(0, 5.0);
+        QVERIFY2(hover.contains(QRegularExpression("[A-Z][a-z-]+ 0\\.\\d\\d")), qPrintable(hover));
         double sum = 0;
         for (float v : w.predictionPanel()->chart()->values())
             sum += v;
@@ -145,6 +155,92 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w.predictionPanel()->hasResult() && w.predictionPanel()->result().models.size() == 1,
                                  60000);
         QCOMPARE(timeline->modelCount(), 1);
+    }
+
+    void genreIdsAreShownAsNames()
+    {
+        QCOMPARE(genreDisplayName(std::string("hiphop")), QString("Hip-hop"));
+        QCOMPARE(genreDisplayName(QString("Hip_Hop")), QString("Hip-hop"));
+        QCOMPARE(genreDisplayName(std::string("classical")), QString("Classical"));
+        QCOMPARE(genreDisplayName(std::string("rock")), QString("Rock"));
+        // Labels of other datasets are shown as they are.
+        QCOMPARE(genreDisplayName(std::string("drum-and-bass")), QString("drum-and-bass"));
+        QCOMPARE(genreDisplayName(QString()), QString());
+        const QStringList all = genreDisplayNames(kGenres);
+        QCOMPARE(all.size(), 10);
+        QCOMPARE(all.join(','), QString("Blues,Classical,Country,Disco,Hip-hop,Jazz,Metal,Pop,Reggae,Rock"));
+    }
+
+    void theModelCardIsReadable()
+    {
+        QTemporaryDir dir;
+        models::ModelBundle b;
+        b.architecture = "seed004-simple-cnn";
+        b.config = *models::normalizedConfig(b.architecture, {});
+        b.featureConfig = features::recipe("seed004-f6")->toJson();
+        b.labels = kGenres;
+        b.net = *models::createModel(b.architecture, b.config, 10);
+        b.card["title"] = "Card test";
+        b.card["notes"] = "Trained for the card test.";
+        b.card["licence"] = "CC0 for the test weights";
+        b.card["homepage"] = "https://example.org/model";
+        b.provenance = QJsonObject{
+            {"dataset", QJsonObject{{"path", "/data/sets/gtzan-mini.csv"}, {"kind", "manifest"}, {"songs", 120}}},
+            {"trainer", QJsonObject{{"optimizer", "adamw"}, {"epochs", 40}, {"seed", "7"}, {"batchSize", 16},
+                                    {"readable", QJsonObject{{"learningRate", 0.0005}}}}},
+            {"split", QJsonObject{{"method", "kfold"}, {"fold", 0}, {"folds", 2}}},
+            {"stoppedEarly", true},
+            {"bestEpoch", 9}};
+        QJsonArray history;
+        for (int e = 1; e <= 12; ++e)
+            history.append(QJsonObject{{"epoch", e}, {"trainLoss", 1.0 / e}});
+        b.history = history;
+        // Two folds whose song-level confusion matrices sum to 3 correct blues and 1 blues taken for rock.
+        auto confusion = [](int bluesRight, int bluesAsRock) {
+            QJsonArray rows;
+            for (int r = 0; r < 10; ++r) {
+                QJsonArray row;
+                for (int c = 0; c < 10; ++c)
+                    row.append(r == 0 ? (c == 0 ? bluesRight : c == 9 ? bluesAsRock : 0) : (r == c ? 2 : 0));
+                rows.append(row);
+            }
+            return rows;
+        };
+        QJsonArray perFold;
+        perFold.append(QJsonObject{{"song", QJsonObject{{"accuracy", 0.85}, {"confusion", confusion(2, 0)}}}});
+        perFold.append(QJsonObject{{"song", QJsonObject{{"accuracy", 0.80}, {"confusion", confusion(1, 1)}}}});
+        b.evaluation = QJsonObject{{"kind", "kfold"},           {"folds", 2},
+                                   {"songAccuracyMean", 0.825}, {"songAccuracyStd", 0.0354},
+                                   {"segmentAccuracyMean", 0.7}, {"segmentAccuracyStd", 0.05},
+                                   {"perFold", perFold}};
+        const QString path = dir.filePath("card.gsm");
+        QVERIFY(models::saveBundle(b, path.toStdString()).ok());
+
+        ModelSet set;
+        QVERIFY(set.load(path).ok());
+        const QString html = modelCardHtml(set.at(0));
+        QTextDocument doc;
+        doc.setHtml(html);
+        const QString text = doc.toPlainText();
+        for (const char *expected :
+             {"Card test", "seed004-simple-cnn", "Hip-hop, Jazz", "mel, 33 bands", "FFT 1024, hop 256", "15 pieces",
+              "gtzan-mini.csv", "manifest", "120 songs", "adamw", "12 epochs of at most 40", "best epoch 9", "seed 7",
+              "2 test folds", "Trained for the card test.", "CC0 for the test weights", "Homepage",
+              "https://example.org/model", "Song-level confusion matrix"})
+            QVERIFY2(text.contains(QString::fromUtf8(expected)), qPrintable(QString("%1 missing in:\n%2").arg(expected, text)));
+        const QLocale l;
+        for (const QString &expected : QStringList{
+                 l.toString(qlonglong(set.at(0).model->parameterCount())), l.toString(22050) + " Hz",
+              l.toString(82.5, 'f', 1) + "% ± " + l.toString(3.5, 'f', 1) + "%",
+              l.toString(70.0, 'f', 1) + "% ± " + l.toString(5.0, 'f', 1) + "%"})
+            QVERIFY2(text.contains(expected), qPrintable(QString("%1 missing in:\n%2").arg(expected, text)));
+        // Readable, not raw JSON: no braces, no quoted keys.
+        QVERIFY2(!text.contains('{') && !text.contains('}') && !text.contains("\":"), qPrintable(text));
+        // The pooled confusion matrix: blues row 3 right, 1 taken for rock.
+        QVERIFY(html.contains(">3</small>"));
+        QVERIFY(html.contains(">1</small>"));
+        // The licence comes after the notes.
+        QVERIFY(text.indexOf("CC0") > text.indexOf("Trained for the card test."));
     }
 
     void theDefaultModelComesFirstWhenInstalled()

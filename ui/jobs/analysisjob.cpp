@@ -51,8 +51,14 @@ base::Result<std::unique_ptr<DisplayLayerBuilder>> makeBuilder(const DisplaySett
 {
     auto builder = DisplayLayerBuilder::create(display);
     if (builder && render.useDefaultRange) {
-        render.low = (*builder)->defaultRange().first;
-        render.high = (*builder)->defaultRange().second;
+        if (render.dbRange && (*builder)->axis().valueUnit == "dB") {
+            render.low = render.dbRange->first;
+            render.high = render.dbRange->second;
+            render.useDefaultRange = false;
+        } else {
+            render.low = (*builder)->defaultRange().first;
+            render.high = (*builder)->defaultRange().second;
+        }
     }
     return builder;
 }

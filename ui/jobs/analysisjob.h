@@ -9,6 +9,7 @@
 #include <QFuture>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QThreadPool;
@@ -47,6 +48,8 @@ struct RenderSettings
     float low = -80.0f;
     float high = 0.0f;
     bool useDefaultRange = true; ///< take the layer's default range instead of low/high
+    /** The user's fixed range for dB layers (settings); without it dB layers fit their top to the loudest part. */
+    std::optional<std::pair<float, float>> dbRange;
 };
 
 /**

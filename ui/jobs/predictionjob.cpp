@@ -1,13 +1,34 @@
 #include "predictionjob.h"
 
+#include "models/device.h"
+#include "models/loadedmodel.h"
+#include "models/torchinfo.h"
+
 #include <QPromise>
 #include <QtConcurrent>
 
 namespace genrescope::ui {
 
-QFuture<PredictionUpdate> startPrediction(QThreadPool *pool, const QString &path, std::vector<ModelEntry> entries)
+QFuture<PredictionUpdate> startPrediction(QThreadPool *pool, const QString &path, std::vector<ModelEntry> entries,
+                                          ComputeSettings compute)
 {
-    return QtConcurrent::run(pool, [path, entries = std::move(entries)](QPromise<PredictionUpdate> &promise) {
+    return QtConcurrent::run(pool, [path, entries = std::move(entries), compute](QPromise<PredictionUpdate> &promise) {
+        // libtorch's OpenMP thread count is per thread: set it here, where the models run.
+        if (compute.torchThreads >= 0)
+            models::configureTorchThreads(compute.torchThreads);
+        const c10::Device device = models::chooseDevice(compute.allowCuda).device;
+        for (const auto &e : entries) {
+            const std::lock_guard lock(*e.guard);
+            if (e.model->device() == device)
+                continue;
+            if (auto s = e.model->setDevice(device); !s.ok()) {
+                PredictionUpdate failed;
+                failed.type = PredictionUpdate::Type::Failed;
+                failed.error = s.error();
+                promise.addResult(std::move(failed));
+                return;
+            }
+        }
         std::vector<models::LoadedModel *> models;
         std::vector<std::mutex *> guards;
         for (const auto &e : entries) {

@@ -10,6 +10,8 @@
 #include "language.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/modelinputdialog.h"
+#include "dialogs/settingsdialog.h"
+#include "models/torchinfo.h"
 #include "recentfiles.h"
 #include "views/analysisview.h"
 #include "views/spectrogramview.h"
@@ -89,6 +91,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     layout->addWidget(m_analysis, 1);
     setCentralWidget(central);
 
+    const AppSettings saved = AppSettings::load();
+    m_compute.torchThreads = saved.torchThreads;
+    m_compute.allowCuda = saved.allowCuda;
+    if (!saved.autoDbRange)
+        m_analysis->setDbRange(std::pair{saved.dbLow, saved.dbHigh});
+
     m_player = new AudioPlayer(this);
 
     // Inference has its own pool, so classifying never waits behind decoding for the views.
@@ -127,6 +135,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_cancelButton->setText(tr("Cancel"));
     m_cancelButton->setToolTip(tr("Stop the analysis"));
     m_cancelButton->hide();
+    if (!m_player->available()) {
+        // Said once, where the user looks, and the rest of the window works as usual.
+        auto *noAudio = new QLabel(tr("No audio output"), this);
+        noAudio->setObjectName("noAudioLabel");
+        noAudio->setToolTip(m_player->unavailableReason());
+        statusBar()->addPermanentWidget(noAudio);
+    }
     statusBar()->addWidget(m_hoverLabel, 1);
     statusBar()->addPermanentWidget(m_statusLabel);
     statusBar()->addPermanentWidget(m_progress);
@@ -226,6 +241,15 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName("actionQuit");
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *preferences = edit->addAction(tr("&Preferences..."), this, &MainWindow::showSettings);
+    preferences->setObjectName("actionPreferences");
+    preferences->setMenuRole(QAction::PreferencesRole);
+    // The platform's standard shortcut; where the platform has none, Ctrl+, as on the others.
+    preferences->setShortcut(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                 ? QKeySequence(tr("Ctrl+,"))
+                                 : QKeySequence(QKeySequence::Preferences));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_playAction = view->addAction(tr("Play"), m_player, &AudioPlayer::toggle);
     m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
@@ -261,6 +285,7 @@ void MainWindow::createActions()
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     QAction *all = view->addAction(tr("Show Whole Song"), this, [this] { m_analysis->viewport()->showAll(); });
     all->setShortcut(QKeySequence(tr("Ctrl+0")));
+    all->setObjectName("actionShowAll");
     QAction *left = view->addAction(tr("Scroll Left"), this, [this] { m_analysis->viewport()->scrollBy(-0.25); });
     left->setShortcut(QKeySequence(Qt::Key_Left));
     QAction *right = view->addAction(tr("Scroll Right"), this, [this] { m_analysis->viewport()->scrollBy(0.25); });
@@ -280,8 +305,10 @@ void MainWindow::createActions()
     QMenu *language = view->addMenu(tr("&Language"));
     language->setObjectName("menuLanguage");
     auto *group = new QActionGroup(language);
+    m_languageGroup = group;
     const QString saved = savedLanguage();
     QAction *system = language->addAction(tr("Follow the System"));
+    system->setData(QString());
     system->setCheckable(true);
     system->setChecked(saved.isEmpty());
     group->addAction(system);
@@ -291,6 +318,7 @@ void MainWindow::createActions()
     });
     for (const QString &code : availableLanguages()) {
         QAction *a = language->addAction(languageName(code));
+        a->setData(code);
         a->setCheckable(true);
         a->setChecked(saved == code);
         group->addAction(a);
@@ -308,6 +336,7 @@ void MainWindow::createActions()
 void MainWindow::createToolBar()
 {
     QSettings settings;
+    const AppSettings saved = AppSettings::load();
     QToolBar *bar = addToolBar(tr("Analysis"));
     bar->setObjectName("analysisToolBar");
     bar->addAction(findChild<QAction *>("actionOpen"));
@@ -327,7 +356,7 @@ void MainWindow::createToolBar()
     m_colorCombo->setObjectName("colorCombo");
     for (const QString &id : ColorMap::kindIds())
         m_colorCombo->addItem(ColorMap::displayName(ColorMap::kindFromId(id)), id);
-    m_colorCombo->setCurrentIndex(std::max(0, m_colorCombo->findData(settings.value("view/colorMap", "magma"))));
+    m_colorCombo->setCurrentIndex(std::max(0, m_colorCombo->findData(saved.colorMap)));
     bar->addWidget(m_colorCombo);
 
     bar->addWidget(new QLabel(tr(" Range:"), bar));
@@ -342,22 +371,26 @@ void MainWindow::createToolBar()
     }
     m_lowSpin->setObjectName("rangeLowSpin");
     m_highSpin->setObjectName("rangeHighSpin");
+    if (!saved.autoDbRange) {
+        m_lowSpin->setValue(saved.dbLow);
+        m_highSpin->setValue(saved.dbHigh);
+    }
     m_lowSpin->setToolTip(tr("Lowest value shown (dB for spectra)"));
     m_highSpin->setToolTip(tr("Highest value shown (dB for spectra)"));
 
     bar->addWidget(new QLabel(tr(" FFT:"), bar));
     m_fftCombo = new QComboBox(bar);
     m_fftCombo->setObjectName("fftCombo");
-    for (int n : {256, 512, 1024, 2048, 4096, 8192})
+    for (int n : AppSettings::fftSizes())
         m_fftCombo->addItem(QString::number(n), n);
-    m_fftCombo->setCurrentIndex(std::max(0, m_fftCombo->findData(settings.value("view/nFft", 2048))));
+    m_fftCombo->setCurrentIndex(std::max(0, m_fftCombo->findData(saved.nFft)));
     bar->addWidget(m_fftCombo);
     bar->addWidget(new QLabel(tr(" Hop:"), bar));
     m_hopCombo = new QComboBox(bar);
     m_hopCombo->setObjectName("hopCombo");
-    for (int n : {64, 128, 256, 512, 1024, 2048})
+    for (int n : AppSettings::hops())
         m_hopCombo->addItem(QString::number(n), n);
-    m_hopCombo->setCurrentIndex(std::max(0, m_hopCombo->findData(settings.value("view/hop", 512))));
+    m_hopCombo->setCurrentIndex(std::max(0, m_hopCombo->findData(saved.hop)));
     bar->addWidget(m_hopCombo);
     bar->addSeparator();
     bar->addAction(m_modelInputAction);
@@ -369,9 +402,8 @@ void MainWindow::createToolBar()
         QSettings().setValue("view/colorMap", id);
         m_analysis->setColorMap(ColorMap::kindFromId(id));
     });
-    auto rangeChanged = [this] { m_analysis->setValueRange(float(m_lowSpin->value()), float(m_highSpin->value())); };
-    connect(m_lowSpin, &QDoubleSpinBox::valueChanged, this, rangeChanged);
-    connect(m_highSpin, &QDoubleSpinBox::valueChanged, this, rangeChanged);
+    connect(m_lowSpin, &QDoubleSpinBox::valueChanged, this, &MainWindow::onRangeSpinChanged);
+    connect(m_highSpin, &QDoubleSpinBox::valueChanged, this, &MainWindow::onRangeSpinChanged);
 
     m_analysis->setColorMap(ColorMap::kindFromId(m_colorCombo->currentData().toString()));
     applyDisplayControls();
@@ -388,6 +420,68 @@ void MainWindow::applyDisplayControls()
     settings.setValue("view/nFft", d.nFft);
     settings.setValue("view/hop", d.hop);
     m_analysis->setDisplaySettings(d);
+}
+
+void MainWindow::onRangeSpinChanged()
+{
+    const float low = float(m_lowSpin->value()), high = float(m_highSpin->value());
+    m_analysis->setValueRange(low, high);
+    // A range chosen on a dB layer becomes the dB range of every later song and dB view.
+    if (m_analysis->spectrogram()->axis().valueUnit == "dB" && low < high) {
+        m_analysis->setDbRange(std::pair{low, high});
+        QSettings settings;
+        settings.setValue("view/dbAuto", false);
+        settings.setValue("view/dbLow", double(low));
+        settings.setValue("view/dbHigh", double(high));
+    }
+}
+
+SettingsDialog *MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(AppSettings::load(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::applySettings(const AppSettings &settings)
+{
+    const AppSettings old = AppSettings::load();
+    settings.save();
+    {
+        const QSignalBlocker a(m_colorCombo), b(m_fftCombo), c(m_hopCombo), d(m_lowSpin), e(m_highSpin);
+        m_colorCombo->setCurrentIndex(std::max(0, m_colorCombo->findData(settings.colorMap)));
+        m_fftCombo->setCurrentIndex(std::max(0, m_fftCombo->findData(settings.nFft)));
+        m_hopCombo->setCurrentIndex(std::max(0, m_hopCombo->findData(settings.hop)));
+        if (!settings.autoDbRange) {
+            m_lowSpin->setValue(settings.dbLow);
+            m_highSpin->setValue(settings.dbHigh);
+        }
+    }
+    m_analysis->setColorMap(ColorMap::kindFromId(settings.colorMap));
+    if (settings.autoDbRange)
+        m_analysis->setDbRange(std::nullopt);
+    else
+        m_analysis->setDbRange(std::pair{settings.dbLow, settings.dbHigh});
+    const bool layerChanged = settings.nFft != old.nFft || settings.hop != old.hop ||
+                              settings.autoDbRange != old.autoDbRange || settings.dbLow != old.dbLow ||
+                              settings.dbHigh != old.dbHigh;
+    if (layerChanged) {
+        // Recompute the layer so the new FFT size and dB range show on the song that is open.
+        m_analysis->resetValueRange();
+        applyDisplayControls();
+    }
+
+    if (settings.torchThreads != m_compute.torchThreads)
+        models::configureTorchThreads(settings.torchThreads);
+    m_compute.torchThreads = settings.torchThreads;
+    m_compute.allowCuda = settings.allowCuda;
+
+    for (QAction *a : m_languageGroup->actions())
+        a->setChecked(a->data().toString() == settings.language);
+    if (settings.language != old.language)
+        m_statusLabel->setText(tr("The language changes when Genrescope is started again."));
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -441,6 +535,7 @@ void MainWindow::openFile(const QString &path)
     m_fileLabel->setToolTip(m_currentFile);
     setWindowTitle(tr("%1 - Genrescope").arg(info.fileName()));
     RecentFiles::add(m_currentFile);
+    QSettings().setValue("lastFolder", info.absolutePath());
     rebuildRecentMenu();
     m_analysis->openFile(m_currentFile);
     startPrediction();
@@ -477,7 +572,7 @@ void MainWindow::startPrediction()
     m_predictions->setClassifying(0);
     m_predictionWatcher = new QFutureWatcher<PredictionUpdate>(this);
     connect(m_predictionWatcher, &QFutureWatcher<PredictionUpdate>::resultsReadyAt, this, &MainWindow::handlePredictions);
-    m_predictionWatcher->setFuture(ui::startPrediction(m_inferencePool, m_currentFile, entries));
+    m_predictionWatcher->setFuture(ui::startPrediction(m_inferencePool, m_currentFile, entries, m_compute));
 }
 
 void MainWindow::handlePredictions(int begin, int end)

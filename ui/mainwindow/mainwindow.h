@@ -1,9 +1,13 @@
 #pragma once
 
+#include "jobs/predictionjob.h"
+#include "mainwindow/appsettings.h"
+
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QStringList>
 
+class QActionGroup;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -25,7 +29,7 @@ class ModelInputDialog;
 class ModelPanel;
 class ModelSet;
 class PredictionPanel;
-struct PredictionUpdate;
+class SettingsDialog;
 
 /**
  * The main window: menus, status bar and the central analysis area. Accepts audio files dropped
@@ -59,6 +63,15 @@ public:
     /** Export the analysis views as PNG or SVG (by the file's extension). */
     bool exportView(const QString &path);
 
+    /**
+     * Save `settings` and put them in effect: toolbar and views at once, the device and libtorch
+     * threads from the next classification (and libtorch threads on the GUI thread now), the
+     * language at the next start (the status bar says so).
+     */
+    void applySettings(const AppSettings &settings);
+    /** What the next classification runs with. */
+    ComputeSettings computeSettings() const { return m_compute; }
+
 Q_SIGNALS:
     void fileOpened(const QString &path);
 
@@ -68,6 +81,8 @@ public Q_SLOTS:
     void showExportDialog();
     void showLoadModelDialog();
     void showExportPredictionsDialog();
+    /** Edit > Preferences: opens the settings dialog (window-modal, not blocking) and returns it. */
+    SettingsDialog *showSettings();
     /** "What the model sees": the exact input tensor of a recipe for the current song. */
     ModelInputDialog *showModelInput();
 
@@ -80,6 +95,7 @@ private:
     void createActions();
     void createToolBar();
     void applyDisplayControls();
+    void onRangeSpinChanged();
     void onAnalysisFailed(const QString &path, const base::Error &error);
     void showError(const QString &message, const QString &details);
     void startPrediction();
@@ -112,6 +128,8 @@ private:
     PredictionPanel *m_predictions = nullptr;
     QThreadPool *m_inferencePool = nullptr;
     QFutureWatcher<PredictionUpdate> *m_predictionWatcher = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    ComputeSettings m_compute;
 };
 
 } // namespace genrescope::ui

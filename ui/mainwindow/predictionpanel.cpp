@@ -2,6 +2,7 @@
 
 #include "base/atomicfile.h"
 #include "charts/probabilitychart.h"
+#include "mainwindow/genrenames.h"
 #include "views/colormap.h"
 
 #include <QComboBox>
@@ -140,7 +141,7 @@ void PredictionPanel::refresh()
     for (int i = 0; i < int(m_result.models.size()); ++i) {
         const auto &m = m_result.models[std::size_t(i)];
         const auto &d = m.decision(r);
-        const QString label = d.label >= 0 ? QString::fromStdString(m.labels[std::size_t(d.label)]) : tr("(rejected)");
+        const QString label = d.label >= 0 ? genreDisplayName(m.labels[std::size_t(d.label)]) : tr("(rejected)");
         const float p = d.label >= 0 ? d.scores[std::size_t(d.label)] : 0.0f;
         auto *name = new QTableWidgetItem(QString::fromStdString(m.name));
         auto *genre = new QTableWidgetItem(label);
@@ -161,9 +162,7 @@ void PredictionPanel::refresh()
 
     const auto &first = m_result.models.front();
     const auto &d = first.decision(r);
-    QStringList labels;
-    for (const auto &l : first.labels)
-        labels << QString::fromStdString(l);
+    const QStringList labels = genreDisplayNames(first.labels);
     m_chart->setProbabilities(labels, d.scores);
     if (d.label >= 0)
         m_guess->setText(QStringLiteral("%1  %2%").arg(labels.value(d.label)).arg(double(d.scores[std::size_t(d.label)]) * 100, 0, 'f', 0));
@@ -173,7 +172,7 @@ void PredictionPanel::refresh()
                          .arg(QString::fromStdString(first.name))
                          .arg(m_result.timings.totalMs, 0, 'f', 0);
     if (m_result.models.size() > 1)
-        status += "\n" + tr("%1 of %2 models agree on %3").arg(most).arg(m_result.models.size()).arg(QString::fromStdString(majority));
+        status += "\n" + tr("%1 of %2 models agree on %3").arg(most).arg(m_result.models.size()).arg(genreDisplayName(majority));
     if (r == training::AggregationRule::MajorityVote || r == training::AggregationRule::VoteWithThreshold)
         status += "\n" + tr("Bars show each genre's share of the segment votes.");
     if (m_result.partial)

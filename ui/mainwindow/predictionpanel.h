@@ -32,7 +32,7 @@ public:
 
     training::AggregationRule rule() const;
     void setRule(training::AggregationRule rule);
-    /** The headline, e.g. "metal 87%". */
+    /** The headline, e.g. "Metal  87%" (the genre's display name, genrenames.h). */
     QString guessText() const;
     ProbabilityChart *chart() const { return m_chart; }
 

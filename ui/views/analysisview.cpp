@@ -119,6 +119,11 @@ void AnalysisView::setValueRange(float low, float high)
     m_spectrogram->setValueRange(low, high);
 }
 
+void AnalysisView::setDbRange(std::optional<std::pair<float, float>> range)
+{
+    m_render.dbRange = range;
+}
+
 void AnalysisView::startJob(QFuture<AnalysisUpdate> future, bool fileJob)
 {
     cancel();
@@ -140,6 +145,10 @@ void AnalysisView::handleResults(int begin, int end)
             if (m_fileJob) {
                 m_info = u.info;
                 m_viewport->reset(u.info.durationSeconds);
+                // A long song opens on its first minute: decoded first, it fills the screen at once
+                // while the rest streams in (Ctrl+0 shows the whole song).
+                if (u.info.durationSeconds > kFirstScreenSeconds)
+                    m_viewport->setVisibleRange(0, kFirstScreenSeconds);
             }
             m_spectrogram->setAxis(u.axis);
             m_spectrogram->setColorMap(m_render.colorMap);
@@ -168,9 +177,8 @@ void AnalysisView::handleResults(int begin, int end)
                 m_signal = u.signal;
                 // The container's duration is an estimate; the decoded length is the truth.
                 const double decoded = double(m_signal->size()) / m_display.sampleRate;
-                if (std::abs(decoded - m_viewport->duration()) > 1e-3) {
-                    m_viewport->reset(decoded);
-                }
+                if (std::abs(decoded - m_viewport->duration()) > 1e-3)
+                    m_viewport->setDuration(decoded);
             }
             Q_EMIT progressChanged(1.0);
             if (m_fileJob)

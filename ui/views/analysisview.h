@@ -30,6 +30,9 @@ public:
     explicit AnalysisView(QWidget *parent = nullptr);
     ~AnalysisView() override;
 
+    /** Songs longer than this open showing their first kFirstScreenSeconds (seconds). */
+    static constexpr double kFirstScreenSeconds = 60.0;
+
     void openFile(const QString &path);
     void cancel();
     bool isBusy() const;
@@ -38,6 +41,14 @@ public:
     DisplaySettings displaySettings() const { return m_display; }
     void setColorMap(ColorMap::Kind kind);
     void setValueRange(float low, float high);
+    /**
+     * The range dB layers start with when they are computed (a new song, another view kind); without
+     * one they fit their top to the loudest part of the song. Does not change the layer shown now.
+     */
+    void setDbRange(std::optional<std::pair<float, float>> range);
+    std::optional<std::pair<float, float>> dbRange() const { return m_render.dbRange; }
+    /** The next layer computed takes its range from setDbRange() or the layer's default again. */
+    void resetValueRange() { m_render.useDefaultRange = true; }
 
     QString currentFile() const { return m_path; }
     /** The whole decoded signal once analysis finished (null before). */

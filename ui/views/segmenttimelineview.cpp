@@ -1,6 +1,7 @@
 #include "segmenttimelineview.h"
 
 #include "colormap.h"
+#include "mainwindow/genrenames.h"
 #include "spectrogramview.h"
 #include "timeviewport.h"
 
@@ -31,6 +32,7 @@ void SegmentTimelineView::reset(const QStringList &modelNames, const QStringList
 {
     m_models = modelNames;
     m_labels = labels;
+    m_displayLabels = genreDisplayNames(labels);
     m_segments.assign(std::size_t(modelNames.size()), {});
     setFixedHeight(sizeHint().height());
     setVisible(!modelNames.isEmpty());
@@ -64,7 +66,7 @@ QString SegmentTimelineView::describe(int model, double t) const
         std::sort(order.begin(), order.end(), [&](int a, int b) { return s.probabilities[std::size_t(a)] > s.probabilities[std::size_t(b)]; });
         QStringList parts;
         for (int k = 0; k < std::min<int>(4, int(order.size())); ++k)
-            parts << QStringLiteral("%1 %2").arg(m_labels.value(order[std::size_t(k)]))
+            parts << QStringLiteral("%1 %2").arg(m_displayLabels.value(order[std::size_t(k)]))
                          .arg(double(s.probabilities[std::size_t(order[std::size_t(k)])]), 0, 'f', 2);
         return tr("%1, segment %2 (%3-%4 s): %5")
             .arg(m_models.value(model))
@@ -109,7 +111,7 @@ void SegmentTimelineView::paintEvent(QPaintEvent *)
             p.fillRect(r, c);
             p.setPen(palette().window().color());
             p.drawLine(QPointF(x1, strip.top()), QPointF(x1, strip.bottom()));
-            const QString label = m_labels.value(int(best - s.probabilities.begin()));
+            const QString label = m_displayLabels.value(int(best - s.probabilities.begin()));
             if (r.width() > p.fontMetrics().horizontalAdvance(label) + 4) {
                 p.setPen(c.lightnessF() > 0.55 ? Qt::black : Qt::white);
                 p.drawText(r, Qt::AlignCenter, label);

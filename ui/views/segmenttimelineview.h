@@ -27,7 +27,7 @@ public:
 
     explicit SegmentTimelineView(TimeViewport *viewport, QWidget *parent = nullptr);
 
-    /** New song: one strip per model name, all with these labels. */
+    /** New song: one strip per model name, all with these labels (model ids; shown by genreDisplayName). */
     void reset(const QStringList &modelNames, const QStringList &labels);
     void addSegment(int model, double start, double end, const std::vector<float> &probabilities);
     int modelCount() const { return int(m_models.size()); }
@@ -35,7 +35,7 @@ public:
     const QStringList &labels() const { return m_labels; }
     const std::vector<Segment> &segments(int model) const { return m_segments[std::size_t(model)]; }
 
-    /** Text for the segment of `model` at time t ("segment 3 (6.0-9.0 s): metal 0.81, rock 0.12, ..."). */
+    /** Text for the segment of `model` at time t ("segment 3 (6.0-9.0 s): Metal 0.81, Rock 0.12, ..."). */
     QString describe(int model, double t) const;
 
     QSize sizeHint() const override;
@@ -55,6 +55,7 @@ private:
     TimeViewport *m_viewport;
     QStringList m_models;
     QStringList m_labels;
+    QStringList m_displayLabels;
     std::vector<std::vector<Segment>> m_segments;
 };
 

@@ -28,6 +28,24 @@ void TimeViewport::extendDuration(double duration)
     Q_EMIT changed();
 }
 
+void TimeViewport::setDuration(double duration)
+{
+    duration = std::max(0.0, duration);
+    if (duration == m_duration)
+        return;
+    const bool showingAll = m_start <= 0 && m_end >= m_duration;
+    m_duration = duration;
+    const double len = showingAll ? std::max(kMinVisible, m_duration)
+                                  : std::min(m_end - m_start, std::max(kMinVisible, m_duration));
+    m_start = showingAll ? 0.0 : std::clamp(m_start, 0.0, std::max(0.0, m_duration - len));
+    m_end = m_start + len;
+    Q_EMIT changed();
+    if (m_playhead > m_duration) {
+        m_playhead = m_duration;
+        Q_EMIT playheadChanged(m_playhead);
+    }
+}
+
 void TimeViewport::setVisibleRange(double start, double end)
 {
     double len = std::clamp(end - start, kMinVisible, std::max(kMinVisible, m_duration));

@@ -26,6 +26,11 @@ public:
     void reset(double duration);
     /** Grow the duration while a long file streams in, keeping the visible window. */
     void extendDuration(double duration);
+    /**
+     * Correct the duration (the decoded length replaces the container's estimate) keeping the
+     * visible window: a view of the whole song stays whole, a zoomed one stays where it is (clamped).
+     */
+    void setDuration(double duration);
     void setVisibleRange(double start, double end);
     /** Zoom by factor (< 1 zooms in) keeping the time `anchor` at the same place on screen. */
     void zoom(double factor, double anchor);
