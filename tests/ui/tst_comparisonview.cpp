@@ -131,7 +131,7 @@ private Q_SLOTS:
         const auto matrices = view.matrixViews();
         QCOMPARE(matrices.size(), std::size_t(2));
         for (auto *m : matrices) {
-            QVERIFY(m->isVisible());
+            QTRY_VERIFY(m->isVisible()); // shown from the event loop once laid out
             QCOMPARE(m->classCount(), 2);
         }
         QTRY_VERIFY(matrices[0]->mapTo(&view, QPoint(0, 0)).x() + matrices[0]->width() <=
