@@ -49,7 +49,7 @@ bool writeBytes(const QString &path, const QByteArray &bytes, QString *error)
 ConfusionMatrixView::ConfusionMatrixView(QWidget *parent) : QWidget(parent)
 {
     setMouseTracking(true);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Confusion matrix"));
 }

@@ -16,6 +16,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -174,11 +175,14 @@ void EvaluationView::buildUi()
     m_songs->setHorizontalHeaderLabels(
         {tr("Song"), tr("True"), tr("Predicted"), tr("Segments in cell"), tr("Top genres (song scores)")});
     m_songs->verticalHeader()->setVisible(false);
+    m_songs->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_songs->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_songs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_songs->setSelectionMode(QAbstractItemView::SingleSelection);
     m_songs->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_songs->horizontalHeader()->setStretchLastSection(true);
+    m_songs->setWordWrap(false);
+    m_songs->setMinimumWidth(360);
     m_songs->setAccessibleName(tr("Songs in the selected cell"));
     m_openButton = new QPushButton(tr("Open in Analysis"), this);
     m_openButton->setToolTip(tr("Show the selected song with its segment timeline in the analysis view"));
@@ -201,8 +205,9 @@ void EvaluationView::buildUi()
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_matrix);
     split->addWidget(right);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
@@ -455,6 +460,9 @@ void EvaluationView::recompute()
                        : m_isKFold         ? tr("%1, fold %2").arg(level() == Level::Song ? tr("Songs") : tr("Segments")).arg(m_fold + 1)
                                            : (level() == Level::Song ? tr("Songs") : tr("Segments")));
     m_metrics->setMetrics(m_current->labels, metrics);
+    // The table is narrow by nature: keep every column readable instead of letting the matrix take it.
+    m_metrics->setMinimumWidth(m_metrics->horizontalHeader()->length() + m_metrics->verticalScrollBar()->sizeHint().width() +
+                               2 * m_metrics->frameWidth() + 4);
     m_summary->setText(summaryText());
     // Keep the selected cell when it still exists.
     if (m_cellTrue >= 0 && m_matrix->cellRect(m_cellTrue, m_cellPred).isValid())

@@ -1,6 +1,7 @@
 #include "metricstable.h"
 
 #include <QHeaderView>
+#include <algorithm>
 #include <sstream>
 
 namespace genrescope::ui {
@@ -72,6 +73,7 @@ MetricsTable::MetricsTable(QWidget *parent) : QTableWidget(parent)
     setColumnCount(5);
     setHorizontalHeaderLabels({tr("Genre"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
     verticalHeader()->setVisible(false);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     horizontalHeader()->setStretchLastSection(false);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -130,6 +132,10 @@ void MetricsTable::setMetrics(const std::vector<std::string> &labels, const trai
         for (int col = 0; col < 5; ++col)
             item(r, col)->setFont(bold);
     resizeColumnsToContents();
+    // Show every row: a dozen short rows are worth their height more than a scroll bar.
+    setMinimumHeight(std::min(horizontalHeader()->sizeHint().height() + rowCount() * verticalHeader()->defaultSectionSize() +
+                                  2 * frameWidth() + 2,
+                              480));
 }
 
 std::string MetricsTable::csv() const
