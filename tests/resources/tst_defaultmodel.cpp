@@ -4,6 +4,8 @@
 #include "models/loadedmodel.h"
 #include "support/audiogen.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -28,6 +30,55 @@ private Q_SLOTS:
         // The card carries the cross-validated accuracy it was selected by.
         const QString notes = (*model)->card().value("notes").toString();
         QVERIFY2(notes.contains("cross-validation"), qPrintable(notes));
+    }
+
+    /** Issue #10: the card shows its data, recipe, cross-validated accuracy with spread, confusion matrix, licence. */
+    void cardShowsAccuracyConfusionMatrixAndLicence()
+    {
+        auto model = models::loadModel(GS_DEFAULT_MODEL);
+        QVERIFY(model.ok());
+        const QJsonObject card = (*model)->card();
+
+        const QString licence = card.value("licence").toString();
+        QVERIFY2(licence.contains("GTZAN") && licence.contains("no licence") && licence.contains("copyright") &&
+                     licence.contains("research"),
+                 qPrintable(licence));
+        QVERIFY(card.value("trainingData").toString().contains("features_30_sec.csv"));
+        QVERIFY(card.value("recipe").toString().startsWith("mlp"));
+
+        const QJsonObject cv = card.value("crossValidation").toObject();
+        const QJsonArray perFold = cv.value("perFold").toArray();
+        QCOMPARE(cv.value("folds").toInt(), 10);
+        QCOMPARE(perFold.size(), 10);
+        double sum = 0;
+        for (const QJsonValue &v : perFold)
+            sum += v.toDouble();
+        const double mean = cv.value("songAccuracyMean").toDouble(), sd = cv.value("songAccuracyStd").toDouble();
+        QVERIFY(std::abs(sum / 10 - mean) < 1e-9);
+        QVERIFY(sd > 0 && sd < 0.2);
+        QVERIFY2(mean > 0.5, "the default model should be far above chance (10 %)");
+
+        // The confusion matrix pools the ten test folds: every one of the 965 songs exactly once.
+        const QJsonObject cm = card.value("confusionMatrix").toObject();
+        const QJsonArray labels = cm.value("labels").toArray(), rows = cm.value("counts").toArray();
+        QCOMPARE(labels.size(), 10);
+        for (qsizetype i = 0; i < labels.size(); ++i)
+            QCOMPARE(labels[i].toString().toStdString(), (*model)->labels()[std::size_t(i)]);
+        QCOMPARE(rows.size(), 10);
+        qint64 total = 0, correct = 0;
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            const QJsonArray row = rows[r].toArray();
+            QCOMPARE(row.size(), 10);
+            for (qsizetype c = 0; c < row.size(); ++c) {
+                total += row[c].toInteger();
+                if (r == c)
+                    correct += row[c].toInteger();
+            }
+        }
+        QCOMPARE(total, qint64(965));
+        QCOMPARE(cm.value("total").toInteger(), total);
+        // Pooled accuracy and the mean of the fold accuracies differ only by the unequal fold sizes.
+        QVERIFY(std::abs(double(correct) / double(total) - mean) < 0.01);
     }
 
     void classifiesASyntheticClip()
