@@ -138,6 +138,15 @@ private Q_SLOTS:
         QCOMPARE(songCell(songs, 0, 2), QString("jazz"));
         QCOMPARE(songCell(songs, 0, 4), QString("jazz 0.67, blues 0.33, rock 0.00"));
 
+        // The keyboard moves the selection the same way: Down from (blues, jazz) is (jazz, jazz): empty.
+        QTest::keyClick(m, Qt::Key_Down);
+        QCOMPARE(clicked.count(), 2);
+        QCOMPARE(m->selectedCell(), QPoint(1, 1));
+        QCOMPARE(songs->rowCount(), 0);
+        QTest::keyClick(m, Qt::Key_Left);
+        QCOMPARE(m->selectedCell(), QPoint(0, 1));
+        QCOMPARE(songCell(songs, 0, 0), QString("b.wav"));
+
         // Diagonal rock cell: c and d.
         QTest::mouseClick(m, Qt::LeftButton, {}, m->cellRect(2, 2).center());
         QCOMPARE(songs->rowCount(), 2);
@@ -153,6 +162,12 @@ private Q_SLOTS:
         QVERIFY(opened == m_dir.filePath("c.wav") || opened == m_dir.filePath("d.wav"));
         QTest::mouseClick(view.openButton(), Qt::LeftButton);
         QCOMPARE(open.count(), 2);
+        // Enter on the selected cell jumps to its first song; Enter there opens it.
+        QTest::keyClick(m, Qt::Key_Return);
+        QVERIFY(songs->hasFocus());
+        QCOMPARE(songs->currentRow(), 0);
+        QTest::keyClick(songs, Qt::Key_Return);
+        QCOMPARE(open.count(), 3);
     }
 
     void levelAndRuleChangeTheMatrixAsComputed()

@@ -4,6 +4,7 @@
 
 #include <QBuffer>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -449,6 +450,31 @@ void ConfusionMatrixView::leaveEvent(QEvent *event)
     m_hoverTrue = m_hoverPred = -2;
     update();
     QWidget::leaveEvent(event);
+}
+
+void ConfusionMatrixView::keyPressEvent(QKeyEvent *event)
+{
+    const int n = classCount();
+    if (n == 0)
+        return QWidget::keyPressEvent(event);
+    int t = m_selTrue < 0 ? 0 : m_selTrue;
+    int c = m_selTrue < 0 ? 0 : columnIndex(m_selPred);
+    const bool hadSelection = m_selTrue >= 0;
+    switch (event->key()) {
+    case Qt::Key_Left: c = hadSelection ? std::max(0, c - 1) : c; break;
+    case Qt::Key_Right: c = hadSelection ? std::min(columnCount() - 1, c + 1) : c; break;
+    case Qt::Key_Up: t = hadSelection ? std::max(0, t - 1) : t; break;
+    case Qt::Key_Down: t = hadSelection ? std::min(n - 1, t + 1) : t; break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (hadSelection)
+            Q_EMIT cellDoubleClicked(m_selTrue, m_selPred);
+        return;
+    default: return QWidget::keyPressEvent(event);
+    }
+    const int p = c < n ? c : -1;
+    setSelectedCell(t, p);
+    Q_EMIT cellClicked(t, p);
 }
 
 bool ConfusionMatrixView::event(QEvent *event)

@@ -18,7 +18,8 @@ namespace genrescope::ui {
  * colour follow the display mode (counts: colour by count / largest count; row %: colour by the row
  * share). Colours come from a perceptually uniform, colour-blind-safe map (viridis by default) and
  * the cell text is black or white, whichever contrasts more. Hovering highlights a cell and its
- * labels; clicking emits cellClicked(). An optional extra column holds songs that were rejected
+ * labels; clicking emits cellClicked() (as do the arrow keys, which move the selected cell, and
+ * Enter). An optional extra column holds songs that were rejected
  * (vote-with-threshold), reported as predicted label -1.
  *
  * Pure view: it owns copies of the numbers it shows, paints on the GUI thread only.
@@ -84,6 +85,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
 
 private:

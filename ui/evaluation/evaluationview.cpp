@@ -235,7 +235,16 @@ void EvaluationView::buildUi()
         const QString path = rows.isEmpty() ? QString() : m_songs->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
         m_openButton->setEnabled(!path.isEmpty());
     });
-    connect(m_songs, &QTableWidget::cellDoubleClicked, this, [this](int, int) { openSelectedSong(); });
+    // Double-click or Enter on a song.
+    connect(m_songs, &QTableWidget::activated, this, [this](const QModelIndex &) { openSelectedSong(); });
+    // Enter on a cell (or a double-click) moves on to its first song.
+    connect(m_matrix, &ConfusionMatrixView::cellDoubleClicked, this, [this](int t, int p) {
+        selectCell(t, p);
+        if (m_songs->rowCount() > 0) {
+            m_songs->selectRow(0);
+            m_songs->setFocus();
+        }
+    });
     connect(m_openButton, &QPushButton::clicked, this, &EvaluationView::openSelectedSong);
 }
 
