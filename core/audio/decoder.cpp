@@ -31,6 +31,9 @@ namespace {
 constexpr int kMinOutputRate = 1000;
 constexpr int kMaxOutputRate = 384000;
 constexpr int kMaxInputRate = 1536000;
+// Below this no audio format stores sound; a header claiming 9 Hz is damage, and resampling it up to
+// the output rate multiplies the work ~1000-fold (found by tests/fuzz: fuzz_audio timed out on one).
+constexpr int kMinInputRate = 1000;
 constexpr int kMaxChannels = 64;
 constexpr int kAvioBufferSize = 1 << 16;
 /// Packets in a row that yield no sample before a stream counts as stuck (never hang).
@@ -526,7 +529,7 @@ Status StreamDecoder::Impl::openDemuxer(bool forDecoding)
     collectTags(fmt->metadata, info);
     collectTags(st->metadata, info);
 
-    if (par->sample_rate <= 0 || par->sample_rate > kMaxInputRate)
+    if (par->sample_rate < kMinInputRate || par->sample_rate > kMaxInputRate)
         return makeError(ErrorCode::CorruptData,
                          name + ": absurd sample rate " + std::to_string(par->sample_rate) + " Hz");
     if (info.channels <= 0 || info.channels > kMaxChannels)
