@@ -201,12 +201,14 @@ void TrainingChart::updateYRange()
     if (!m_hasY || m_metric == Metric::Accuracy)
         return;
     if (m_metric == Metric::LearningRate) {
-        const double lo = std::pow(10.0, std::floor(std::log10(m_yMin)));
-        const double hi = std::pow(10.0, std::ceil(std::log10(m_yMax * 1.0001)));
-        m_y->setRange(lo, hi > lo ? hi : lo * 10);
+        // Half a decade of room on both sides, so a constant rate sits inside the plot with a label on each side.
+        const double lo = std::pow(10.0, std::floor(std::log10(m_yMin) - 0.5));
+        const double hi = std::pow(10.0, std::ceil(std::log10(m_yMax) + 0.5));
+        m_y->setRange(lo, hi);
     } else {
-        const double hi = m_yMax > 0 ? m_yMax * 1.08 : 1.0;
-        m_y->setRange(std::min(0.0, m_yMin), hi);
+        auto *axis = static_cast<QValueAxis *>(m_y);
+        axis->setRange(std::min(0.0, m_yMin), m_yMax > 0 ? m_yMax * 1.05 : 1.0);
+        axis->applyNiceNumbers();
     }
 }
 

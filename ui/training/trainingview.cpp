@@ -228,11 +228,12 @@ QWidget *TrainingView::buildSettings()
         t->horizontalHeader()->setStretchLastSection(true);
         t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 4);
     }
-    m_classTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_classTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_classTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_classTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_classTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_skippedTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
-    tables->addWidget(m_classTable, 2);
-    tables->addWidget(m_skippedTable, 3);
+    tables->addWidget(m_classTable, 1);
+    tables->addWidget(m_skippedTable, 1);
     dataLayout->addLayout(tables);
     v->addWidget(dataBox);
 
