@@ -68,6 +68,16 @@ void fitColumns(QTableWidget *t)
     t->horizontalHeader()->setStretchLastSection(true);
 }
 
+/** A short table as tall as its rows (at least `minRows`, at most `maxRows`), so results need no scrolling. */
+void fitHeight(QTableWidget *t, int minRows, int maxRows)
+{
+    const int rows = std::clamp(t->rowCount(), minRows, maxRows);
+    const int rowHeight = t->verticalHeader()->defaultSectionSize();
+    t->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    t->setVerticalScrollBarPolicy(t->rowCount() > maxRows ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+    t->setFixedHeight(t->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * t->frameWidth());
+}
+
 QString labelText(const inference::ComparisonResult &r, int i)
 {
     if (i < 0 || std::size_t(i) >= r.labels.size())
@@ -96,6 +106,7 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     m_models->setObjectName(QStringLiteral("modelList"));
     m_models->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_models->setToolTip(tr("Tick the models to compare (at least two)."));
+    m_models->setMaximumHeight(m_models->fontMetrics().height() * 6);
     modelsLayout->addWidget(m_models);
     auto *modelButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("Add models…"), modelsBox);
@@ -160,7 +171,7 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     // Results: summary and McNemar on top, matrices / disagreements / skipped files below.
     auto *results = new QSplitter(Qt::Vertical, this);
     auto *top = new QWidget(results);
-    auto *topLayout = new QHBoxLayout(top);
+    auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     auto *summaryBox = new QGroupBox(tr("Summary"), top);
     auto *summaryLayout = new QVBoxLayout(summaryBox);
@@ -174,8 +185,9 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
         tr("Mean time per song of decoding, features and the model; files run in parallel, so the times "
            "include waiting for the cores."));
     fitColumns(m_summary);
+    fitHeight(m_summary, 2, 6);
     summaryLayout->addWidget(m_summary);
-    topLayout->addWidget(summaryBox, 3);
+    topLayout->addWidget(summaryBox);
     auto *mcnemarBox = new QGroupBox(tr("McNemar's test (song level)"), top);
     auto *mcnemarLayout = new QVBoxLayout(mcnemarBox);
     m_mcnemar = makeTable(mcnemarBox, QStringLiteral("mcnemarTable"));
@@ -184,6 +196,7 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
                                           tr("c: A wrong, B right"), tr("Statistic"), tr("p"), tr("Method"),
                                           tr("Significant at 0.05")});
     fitColumns(m_mcnemar);
+    fitHeight(m_mcnemar, 1, 6);
     mcnemarLayout->addWidget(m_mcnemar);
     auto *mcnemarNote = new QLabel(tr("Exact binomial test when b + c < 25, otherwise chi-square with continuity "
                                       "correction. A p below 0.05 means the difference in accuracy is unlikely "
@@ -191,7 +204,7 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
                                    mcnemarBox);
     mcnemarNote->setWordWrap(true);
     mcnemarLayout->addWidget(mcnemarNote);
-    topLayout->addWidget(mcnemarBox, 3);
+    topLayout->addWidget(mcnemarBox);
     results->addWidget(top);
 
     m_tabs = new QTabWidget(results);
@@ -217,8 +230,8 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     m_skipped->setHorizontalHeaderLabels({tr("File"), tr("Reason"), tr("Detail")});
     m_tabs->addTab(m_skipped, tr("Skipped files"));
     results->addWidget(m_tabs);
-    results->setStretchFactor(0, 1);
-    results->setStretchFactor(1, 3);
+    results->setStretchFactor(0, 0);
+    results->setStretchFactor(1, 1);
 
     auto *exportRow = new QHBoxLayout;
     m_exportTables = new QPushButton(tr("Export tables as CSV…"), this);
@@ -230,6 +243,7 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     exportRow->addWidget(m_exportMatrices);
 
     auto *layout = new QVBoxLayout(this);
+    setup->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(setup);
     layout->addWidget(results, 1);
     layout->addLayout(exportRow);
@@ -463,6 +477,7 @@ void ComparisonView::showResult(const inference::ComparisonResult &r)
         m_summary->setItem(i, 8, cell(QString::number(m.totalMsPerSong, 'f', 1), true));
     }
     fitColumns(m_summary);
+    fitHeight(m_summary, 2, 6);
 
     m_mcnemar->setRowCount(int(r.pairs.size()));
     for (int i = 0; i < int(r.pairs.size()); ++i) {
@@ -485,6 +500,7 @@ void ComparisonView::showResult(const inference::ComparisonResult &r)
         m_mcnemar->setItem(i, 7, sig);
     }
     fitColumns(m_mcnemar);
+    fitHeight(m_mcnemar, 1, 6);
 
     // Matrices side by side, one per model, in the comparison's label space.
     for (auto *v : m_matrixViews)
