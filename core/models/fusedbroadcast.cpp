@@ -358,8 +358,9 @@ public:
             }
             if (branches.empty())
                 throw NotCovered{};
+            const std::int64_t in = channels; // every branch reads the block input
             for (const Branch &b : branches) {
-                if (b.scale.size(0) != channels || b.rest.front().weight.size(1) != channels)
+                if (b.scale.size(0) != in || b.rest.front().weight.size(1) != in)
                     throw NotCovered{};
                 channels += b.outChannels;
             }
