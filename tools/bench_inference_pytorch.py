@@ -8,7 +8,13 @@ network (tools/bench_models_pytorch.py's PyTorch version) exported as TorchScrip
 segments. Same thread count (torch.set_num_threads), files one after the other, as the C++ run with -j 1.
 
 It first runs the C++ benchmark (bench_inference, GtzanDev70 rows) in the same invocation, then the Python
-pipeline, and prints songs per second and the ratio.
+pipeline, and prints songs per second and the ratio of every C++ row to the Python pipeline. The C++ rows
+are named GtzanDev70/jobs:J/fused:F: J files in parallel (the model's forward passes still run one at a
+time), F = 1 for the load-time fused network (models/fusedbroadcast.h), 0 for the plain module.
+
+--also-optimized adds a second Python row whose TorchScript module is also frozen and passed through
+torch.jit.optimize_for_inference (PyTorch's own Conv-BN folding and oneDNN conversion), the strongest
+stock PyTorch counterpart of the C++ fused path.
 
 Use Debian's interpreter (python3-torch 1.13 + python3-torchaudio):
   /usr/bin/python3 tools/bench_inference_pytorch.py BUILD/bin/bench_inference [--threads 2]
@@ -36,7 +42,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("bench", help="path to bench_inference")
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--filter", default="GtzanDev70", help="Google Benchmark filter of the C++ rows to run")
+    ap.add_argument("--filter", default="GtzanDev70/", help="Google Benchmark filter of the C++ rows to run")
+    ap.add_argument("--also-optimized", action="store_true",
+                    help="also time the TorchScript module frozen + torch.jit.optimize_for_inference")
     ap.add_argument("--data", default=os.environ.get("GS_SHARED_DATA",
                                                      os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")))
     args = ap.parse_args()
@@ -56,11 +64,12 @@ def main():
         path = os.path.join(d, "broadcast.pt")
         torch.jit.script(net).save(path)
         model = torch.jit.load(path).eval()
+        optimized = torch.jit.optimize_for_inference(torch.jit.load(path).eval()) if args.also_optimized else None
     mel = torchaudio.transforms.MelSpectrogram(sample_rate=RATE, n_fft=2048, hop_length=1024, f_max=11025.0,
                                                n_mels=128, power=2.0, norm="slaney", mel_scale="slaney")
     to_db = torchaudio.transforms.AmplitudeToDB(stype="power", top_db=80.0)
 
-    def classify(f):
+    def classify(f, model=model):
         wave, sr = torchaudio.load(f)
         wave = wave.mean(0)
         if sr != RATE:
@@ -76,21 +85,24 @@ def main():
             p = torch.softmax(model(torch.stack(segs)), 1)
         return int(p.mean(0).argmax())
 
-    classify(files[0])  # warm-up, as the C++ fixture builds its model before timing
-    t0 = time.perf_counter()
-    for f in files:
-        classify(f)
-    py = len(files) / (time.perf_counter() - t0)
+    def songs_per_s(m):
+        classify(files[0], m)  # warm-up, as the C++ fixture builds its model before timing
+        t0 = time.perf_counter()
+        for f in files:
+            classify(f, m)
+        return len(files) / (time.perf_counter() - t0)
 
-    print(f"| pipeline ({args.threads} torch threads) | songs/s |")
-    print("|---|---|")
+    py = songs_per_s(model)
+    py_opt = songs_per_s(optimized) if optimized is not None else None
+
+    print(f"| pipeline ({args.threads} torch threads) | songs/s | ratio to the Python TorchScript pipeline |")
+    print("|---|---|---|")
     for name, v in cpp.items():
-        print(f"| genrescope {name} | {v:.2f} |")
-    print(f"| Python torchaudio + TorchScript, files in turn | {py:.2f} |")
-    if "GtzanDev70/1/iterations:1" in cpp:
-        print(f"\nratio genrescope (-j 1) / Python: {cpp['GtzanDev70/1/iterations:1'] / py:.2f}x")
-    if "GtzanDev70/2/iterations:1" in cpp:
-        print(f"ratio genrescope (-j 2) / Python: {cpp['GtzanDev70/2/iterations:1'] / py:.2f}x")
+        print(f"| genrescope {name} | {v:.2f} | {v / py:.2f}x |")
+    print(f"| Python torchaudio + TorchScript, files in turn | {py:.2f} | 1.00x |")
+    if py_opt is not None:
+        print(f"| Python torchaudio + TorchScript frozen + optimize_for_inference, files in turn | {py_opt:.2f} | "
+              f"{py_opt / py:.2f}x |")
 
 
 if __name__ == "__main__":

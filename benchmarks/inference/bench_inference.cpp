@@ -1,6 +1,9 @@
 // Inference speed with the broadcast network (registry "broadcast", untrained weights: timing only).
+// Rows with /fused:1 run the load-time fused network (models/fusedbroadcast.h), /fused:0 the plain module
+// (the baseline of the fusion, in the same run).
 // - DropToGuess: a 30-s mp3 from path to song-level result; its baseline in the same run is the forward
 //   pass alone on the same features (ForwardOnly), so the share beyond the model is 1 - forward / total.
+// - DropToGuessDefaultModel: the same with the embedded default model (MLP on the 57 clip statistics).
 // - TenMinutes: a 10-minute mp3, streaming: time to the first segment result and to the whole song.
 // - GtzanDev70: the 70 gtzan-dev clips, files in parallel: songs per second.
 // The mp3 files are made with the ffmpeg CLI in a temporary folder from a gtzan-dev clip (never kept).
@@ -11,7 +14,9 @@
 #include "features/recipes.h"
 #include "inference/classify.h"
 #include "inference/classifyfiles.h"
+#include "inference/defaultmodel.h"
 #include "models/bundle.h"
+#include "models/bundlemodel.h"
 #include "models/loadedmodel.h"
 #include "models/registry.h"
 #include "models/torchinfo.h"
@@ -51,6 +56,7 @@ struct Fixture
     fs::path mp3_30s, mp3_10min;
     std::vector<fs::path> dev;
     std::unique_ptr<models::LoadedModel> model;
+    std::unique_ptr<models::LoadedModel> defaultModel;
     bool ok = false;
     std::string why;
 
@@ -96,7 +102,20 @@ struct Fixture
             return;
         }
         model = std::move(m.value());
+        if (auto path = inference::defaultModelPath()) {
+            auto d = models::loadModel(*path);
+            if (d.ok())
+                defaultModel = std::move(d.value());
+        }
         ok = true;
+    }
+
+    /** The broadcast model with the fused inference path on or off. */
+    models::LoadedModel *broadcast(bool fused)
+    {
+        if (auto *b = dynamic_cast<models::BundleModel *>(model.get()))
+            b->setFusedInference(fused);
+        return model.get();
     }
     ~Fixture()
     {
@@ -112,16 +131,12 @@ Fixture &fixture()
     return f;
 }
 
-void DropToGuess30s(benchmark::State &state)
+void dropToGuess(benchmark::State &state, models::LoadedModel *m)
 {
     Fixture &f = fixture();
-    if (!f.ok) {
-        state.SkipWithError(f.why.c_str());
-        return;
-    }
     double decode = 0, feats = 0, model = 0, total = 0;
     for (auto _ : state) {
-        auto r = inference::classify(inference::AudioSource::file(f.mp3_30s), {f.model.get()});
+        auto r = inference::classify(inference::AudioSource::file(f.mp3_30s), {m});
         if (!r.ok()) {
             state.SkipWithError(r.error().toString().c_str());
             return;
@@ -138,6 +153,26 @@ void DropToGuess30s(benchmark::State &state)
     state.counters["model_ms"] = model / n;
     state.counters["total_ms"] = total / n;
     state.counters["beyond_model_share"] = (total - model) / total;
+}
+
+void DropToGuess30s(benchmark::State &state)
+{
+    Fixture &f = fixture();
+    if (!f.ok) {
+        state.SkipWithError(f.why.c_str());
+        return;
+    }
+    dropToGuess(state, f.broadcast(state.range(0) != 0));
+}
+
+void DropToGuessDefaultModel30s(benchmark::State &state)
+{
+    Fixture &f = fixture();
+    if (!f.ok || !f.defaultModel) {
+        state.SkipWithError(f.ok ? "no default model (resources/models/default.gsm)" : f.why.c_str());
+        return;
+    }
+    dropToGuess(state, f.defaultModel.get());
 }
 
 /** The baseline: the forward pass alone on the 30-s clip's features (computed once, outside the loop). */
@@ -157,8 +192,9 @@ void ForwardOnly30s(benchmark::State &state)
         return;
     }
     at::Tensor batch = at::from_blob(feats->data.data(), feats->shape, at::kFloat).clone();
+    models::LoadedModel *m = f.broadcast(state.range(0) != 0);
     for (auto _ : state) {
-        auto p = f.model->predictProbabilities(batch);
+        auto p = m->predictProbabilities(batch);
         benchmark::DoNotOptimize(p.ok());
     }
 }
@@ -177,7 +213,7 @@ void TenMinutesStreaming(benchmark::State &state)
     for (auto _ : state) {
         const auto t0 = std::chrono::steady_clock::now();
         double firstMs = -1;
-        auto r = inference::classify(inference::AudioSource::file(f.mp3_10min), {f.model.get()}, options,
+        auto r = inference::classify(inference::AudioSource::file(f.mp3_10min), {f.broadcast(true)}, options,
                                      [&](const inference::SegmentResult &) {
                                          if (firstMs < 0)
                                              firstMs = std::chrono::duration<double, std::milli>(
@@ -206,9 +242,31 @@ void GtzanDev70(benchmark::State &state)
         return;
     }
     const unsigned jobs = unsigned(state.range(0));
+    models::LoadedModel *m = f.broadcast(state.range(1) != 0);
     double songs = 0, seconds = 0;
     for (auto _ : state) {
-        auto s = inference::classifyFiles(f.dev, {f.model.get()}, {}, base::threadedFor(jobs));
+        auto s = inference::classifyFiles(f.dev, {m}, {}, base::threadedFor(jobs));
+        if (!s.ok() || s->failed > 0) {
+            state.SkipWithError("batch failed");
+            return;
+        }
+        songs += double(s->ok);
+        seconds += s->wallMs / 1000.0;
+    }
+    state.counters["songs_per_s"] = songs / seconds;
+}
+
+void GtzanDev70DefaultModel(benchmark::State &state)
+{
+    Fixture &f = fixture();
+    if (!f.ok || !f.defaultModel) {
+        state.SkipWithError(f.ok ? "no default model (resources/models/default.gsm)" : f.why.c_str());
+        return;
+    }
+    const unsigned jobs = unsigned(state.range(0));
+    double songs = 0, seconds = 0;
+    for (auto _ : state) {
+        auto s = inference::classifyFiles(f.dev, {f.defaultModel.get()}, {}, base::threadedFor(jobs));
         if (!s.ok() || s->failed > 0) {
             state.SkipWithError("batch failed");
             return;
@@ -221,9 +279,11 @@ void GtzanDev70(benchmark::State &state)
 
 } // namespace
 
-BENCHMARK(ForwardOnly30s)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(DropToGuess30s)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(ForwardOnly30s)->ArgName("fused")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(DropToGuess30s)->ArgName("fused")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(DropToGuessDefaultModel30s)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(TenMinutesStreaming)->Unit(benchmark::kMillisecond)->Iterations(2);
-BENCHMARK(GtzanDev70)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(GtzanDev70)->ArgNames({"jobs", "fused"})->Args({1, 1})->Args({2, 1})->Args({1, 0})->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(GtzanDev70DefaultModel)->ArgName("jobs")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 BENCHMARK_MAIN();
