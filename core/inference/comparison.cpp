@@ -52,12 +52,6 @@ std::string labelName(const std::vector<std::string> &labels, int i)
     return i >= 0 && std::size_t(i) < labels.size() ? labels[std::size_t(i)] : std::string();
 }
 
-/** log C(n, k) through lgamma. */
-double logChoose(std::int64_t n, std::int64_t k)
-{
-    return std::lgamma(double(n) + 1) - std::lgamma(double(k) + 1) - std::lgamma(double(n - k) + 1);
-}
-
 /** One file's per-model song-level probabilities, in the comparison's label space. */
 struct SongRecord
 {
@@ -84,11 +78,13 @@ McNemarResult mcnemar(std::int64_t b, std::int64_t c)
         r.method = McNemarMethod::ExactBinomial;
         const std::int64_t k = std::min(r.b, r.c);
         r.statistic = double(k);
-        // 2 * P(X <= k), X ~ Bin(n, 1/2), summed in log space.
-        double tail = 0;
-        for (std::int64_t i = 0; i <= k; ++i)
-            tail += std::exp(logChoose(n, i) - double(n) * std::log(2.0));
-        r.pValue = std::min(1.0, 2.0 * tail);
+        // 2 * P(X <= k), X ~ Bin(n, 1/2): with n < 25 the binomial coefficients are exact integers.
+        std::uint64_t choose = 1, sum = 0;
+        for (std::int64_t i = 0; i <= k; ++i) {
+            sum += choose;
+            choose = choose * std::uint64_t(n - i) / std::uint64_t(i + 1);
+        }
+        r.pValue = std::min(1.0, 2.0 * double(sum) / double(std::uint64_t(1) << n));
     } else {
         r.method = McNemarMethod::ChiSquareCorrected;
         const double d = std::abs(double(r.b - r.c)) - 1.0;
