@@ -3,7 +3,7 @@
 // is being scanned (files deleted and added mid-scan: no crash, the vanished file is reported).
 #include "faultsupport.h"
 
-#include "audiogen.h"
+#include "support/audiogen.h"
 #include "data/dataset.h"
 
 #include <QDirIterator>
