@@ -182,6 +182,7 @@ void EvaluationView::buildUi()
     m_songs->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_songs->horizontalHeader()->setStretchLastSection(true);
     m_songs->setWordWrap(false);
+    m_songs->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_songs->setMinimumWidth(360);
     m_songs->setAccessibleName(tr("Songs in the selected cell"));
     m_openButton = new QPushButton(tr("Open in Analysis"), this);
