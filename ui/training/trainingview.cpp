@@ -141,14 +141,19 @@ TrainingView::TrainingView(QWidget *parent) : QWidget(parent)
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("trainingSplitter"));
-    auto *scroll = new QScrollArea(splitter);
+    auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     QWidget *settings = buildSettings();
     scroll->setWidget(settings);
     scroll->setMinimumWidth(settings->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4);
-    splitter->addWidget(scroll);
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(scroll, 1);
+    leftLayout->addWidget(m_actionBar);
+    splitter->addWidget(left);
     splitter->addWidget(buildResults());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -367,7 +372,11 @@ QWidget *TrainingView::buildSettings()
     v->addWidget(optBox);
 
     // Output
-    auto *outBox = new QGroupBox(tr("Model file"), panel);
+    // The model file and the buttons stay below the scrolling settings, always in reach.
+    m_actionBar = new QWidget;
+    auto *bar = new QVBoxLayout(m_actionBar);
+    bar->setContentsMargins(0, 4, 4, 0);
+    auto *outBox = new QGroupBox(tr("Model file"), m_actionBar);
     auto *outRow = new QHBoxLayout(outBox);
     m_outputEdit = new QLineEdit(outBox);
     m_outputEdit->setObjectName(QStringLiteral("outputEdit"));
@@ -375,7 +384,7 @@ QWidget *TrainingView::buildSettings()
     outButton->setText(tr("Browse…"));
     outRow->addWidget(m_outputEdit, 1);
     outRow->addWidget(outButton);
-    v->addWidget(outBox);
+    bar->addWidget(outBox);
     connect(m_outputEdit, &QLineEdit::textEdited, this, [this] {
         m_outputEdited = !m_outputEdit->text().isEmpty();
         updateButtons();
@@ -391,21 +400,21 @@ QWidget *TrainingView::buildSettings()
 
     // Actions
     auto *actions = new QHBoxLayout;
-    m_startButton = new QPushButton(tr("Start"), panel);
+    m_startButton = new QPushButton(tr("Start"), m_actionBar);
     m_startButton->setObjectName(QStringLiteral("startButton"));
-    m_cancelButton = new QPushButton(tr("Cancel"), panel);
+    m_cancelButton = new QPushButton(tr("Cancel"), m_actionBar);
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    m_resumeButton = new QPushButton(tr("Resume"), panel);
+    m_resumeButton = new QPushButton(tr("Resume"), m_actionBar);
     m_resumeButton->setObjectName(QStringLiteral("resumeButton"));
     m_resumeButton->setToolTip(tr("Continue the interrupted run whose checkpoints sit next to the model file"));
-    m_resumeFromButton = new QPushButton(tr("Resume from…"), panel);
+    m_resumeFromButton = new QPushButton(tr("Resume from…"), m_actionBar);
     m_resumeFromButton->setObjectName(QStringLiteral("resumeFromButton"));
     m_resumeFromButton->setToolTip(tr("Continue the run stored in a checkpoint file you choose"));
     actions->addWidget(m_startButton);
     actions->addWidget(m_cancelButton);
     actions->addWidget(m_resumeButton);
     actions->addWidget(m_resumeFromButton);
-    v->addLayout(actions);
+    bar->addLayout(actions);
     v->addStretch(1);
     connect(m_startButton, &QPushButton::clicked, this, &TrainingView::start);
     connect(m_cancelButton, &QPushButton::clicked, this, &TrainingView::cancel);

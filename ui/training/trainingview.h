@@ -155,6 +155,7 @@ private:
     QLineEdit *m_outputEdit = nullptr;
     bool m_outputEdited = false;
     // Actions
+    QWidget *m_actionBar = nullptr;
     QPushButton *m_startButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_resumeButton = nullptr;
