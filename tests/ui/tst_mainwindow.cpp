@@ -28,6 +28,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QPainter>
+#include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTranslator>
 #include <QUrl>
@@ -233,7 +236,7 @@ private Q_SLOTS:
         QVERIFY(vp->visibleLength() < 3.0);
     }
 
-    void aLongSongOpensOnItsFirstMinuteAndFillsInProgressively()
+    void aLongSongOpensOnItsFirstScreenAndFillsInProgressively()
     {
         QTemporaryDir dir;
         const QString a = writeSineWav(dir.filePath("long.wav"), 75.0, 330);
@@ -510,6 +513,20 @@ private Q_SLOTS:
             }
             QApplication::processEvents();
             QVERIFY(w.grab().save(out));
+            // The whole model card at the dock's width, as one tall image.
+            const QString cardOut = qEnvironmentVariable("GS_SHOT_CARD_OUT");
+            if (!cardOut.isEmpty()) {
+                auto *card = w.findChild<QTextBrowser *>("modelCard");
+                QVERIFY(card);
+                QTextDocument *doc = card->document()->clone(&w);
+                doc->setTextWidth(card->viewport()->width());
+                QImage image(doc->size().toSize(), QImage::Format_RGB32);
+                image.fill(card->palette().base().color());
+                QPainter painter(&image);
+                doc->drawContents(&painter);
+                painter.end();
+                QVERIFY(image.save(cardOut));
+            }
         }
         QApplication::removeTranslator(&extra);
     }

@@ -184,6 +184,7 @@ private Q_SLOTS:
         b.card["notes"] = "Trained for the card test.";
         b.card["licence"] = "CC0 for the test weights";
         b.card["homepage"] = "https://example.org/model";
+        b.card["recipe"] = R"(seed004-simple-cnn {"dropout":0.5,"width":{"a":1}}; optimiser adamw)";
         b.provenance = QJsonObject{
             {"dataset", QJsonObject{{"path", "/data/sets/gtzan-mini.csv"}, {"kind", "manifest"}, {"songs", 120}}},
             {"trainer", QJsonObject{{"optimizer", "adamw"}, {"epochs", 40}, {"seed", "7"}, {"batchSize", 16},
@@ -226,7 +227,8 @@ private Q_SLOTS:
              {"Card test", "seed004-simple-cnn", "Hip-hop, Jazz", "mel, 33 bands", "FFT 1024, hop 256", "15 pieces",
               "gtzan-mini.csv", "manifest", "120 songs", "adamw", "12 epochs of at most 40", "best epoch 9", "seed 7",
               "2 test folds", "Trained for the card test.", "CC0 for the test weights", "Homepage",
-              "https://example.org/model", "Song-level confusion matrix"})
+              "https://example.org/model", "Song-level confusion matrix", "Training recipe",
+              "seed004-simple-cnn (dropout: 0.5; width: a: 1); optimiser adamw"})
             QVERIFY2(text.contains(QString::fromUtf8(expected)), qPrintable(QString("%1 missing in:\n%2").arg(expected, text)));
         const QLocale l;
         for (const QString &expected : QStringList{
@@ -237,8 +239,8 @@ private Q_SLOTS:
         // Readable, not raw JSON: no braces, no quoted keys.
         QVERIFY2(!text.contains('{') && !text.contains('}') && !text.contains("\":"), qPrintable(text));
         // The pooled confusion matrix: blues row 3 right, 1 taken for rock.
-        QVERIFY(html.contains(">3</small>"));
-        QVERIFY(html.contains(">1</small>"));
+        QVERIFY(html.contains(">3</font>"));
+        QVERIFY(html.contains(">1</font>"));
         // The licence comes after the notes.
         QVERIFY(text.indexOf("CC0") > text.indexOf("Trained for the card test."));
     }

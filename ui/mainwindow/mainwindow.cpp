@@ -113,7 +113,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     predictionDock->setObjectName("predictionDock");
     predictionDock->setWidget(m_predictions);
     addDockWidget(Qt::RightDockWidgetArea, predictionDock);
-    resizeDocks({modelDock, predictionDock}, {230, 300}, Qt::Horizontal);
+    resizeDocks({modelDock, predictionDock}, {270, 300}, Qt::Horizontal);
     QString reason;
     if (!m_models->loadDefault(&reason))
         m_modelPanel->setNotice(reason);

@@ -26,9 +26,10 @@ ModelPanel::ModelPanel(ModelSet *models, QWidget *parent) : QWidget(parent), m_m
     buttons->addWidget(load);
     buttons->addWidget(m_remove);
     auto *layout = new QVBoxLayout(this);
+    // The list holds a few models; the card needs the height.
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
-    layout->addWidget(m_card, 2);
+    layout->addWidget(m_card, 4);
 
     connect(load, &QPushButton::clicked, this, &ModelPanel::loadRequested);
     connect(m_remove, &QPushButton::clicked, this, [this] { m_models->remove(m_list->currentRow()); });

@@ -131,6 +131,38 @@ QString plainValue(const QJsonValue &v)
     return {};
 }
 
+/**
+ * Free-form card text with any JSON object inside it (a tool may embed a config) written out as
+ * "key: value; ..." so the card never shows raw braces and quotes.
+ */
+QString withoutJson(const QString &text)
+{
+    QString out;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype open = text.indexOf(u'{', i);
+        if (open < 0)
+            break;
+        int depth = 0;
+        qsizetype close = -1;
+        for (qsizetype j = open; j < text.size(); ++j) {
+            if (text[j] == u'{')
+                ++depth;
+            else if (text[j] == u'}' && --depth == 0) {
+                close = j;
+                break;
+            }
+        }
+        if (close < 0)
+            break;
+        const QJsonDocument doc = QJsonDocument::fromJson(text.mid(open, close - open + 1).toUtf8());
+        out += text.mid(i, open - i);
+        out += doc.isObject() ? QStringLiteral("(%1)").arg(plainValue(doc.object())) : text.mid(open, close - open + 1);
+        i = close + 1;
+    }
+    return out + text.mid(i);
+}
+
 /** "Licence", "Notes", "Training Data" for a card key ("licence", "trainingData"); unknown keys in words. */
 QString fieldTitle(const QString &key)
 {
@@ -160,9 +192,10 @@ QString fieldTitle(const QString &key)
     return words;
 }
 
+/** One fact of the card: its name as a small heading with the value under it (the dock is narrow). */
 QString row(const QString &name, const QString &value)
 {
-    return QStringLiteral("<tr><td valign=\"top\"><b>%1</b>&nbsp;</td><td>%2</td></tr>").arg(esc(name), value);
+    return QStringLiteral("<p style=\"margin-top:4px; margin-bottom:0px\"><b>%1</b><br>%2</p>").arg(esc(name), value);
 }
 
 /** The input recipe: "stats57: 57 clip statistics at 22,050 Hz" or "log-mel, 128 bands, FFT 2048 / hop 512, ...". */
@@ -265,16 +298,18 @@ std::vector<std::vector<double>> confusionCounts(const QJsonObject &card, const 
 
 QString confusionTable(const std::vector<std::vector<double>> &counts, const QStringList &labels)
 {
-    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\" border=\"1\" style=\"border-collapse: collapse\">");
+    // Narrow enough for the model dock: columns are numbered, rows carry the number and the name.
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\" border=\"1\" "
+                                  "style=\"border-collapse: collapse; font-size: 7pt; white-space: nowrap\">");
     html += QStringLiteral("<tr><td></td>");
-    for (const QString &l : labels)
-        html += QStringLiteral("<td align=\"center\"><small>%1</small></td>").arg(esc(genreDisplayName(l).left(4)));
+    for (int c = 0; c < labels.size(); ++c)
+        html += QStringLiteral("<td align=\"center\">%1</td>").arg(c + 1);
     html += QStringLiteral("</tr>");
     for (std::size_t r = 0; r < counts.size(); ++r) {
         double total = 0;
         for (double v : counts[r])
             total += v;
-        html += QStringLiteral("<tr><td><small>%1</small></td>").arg(esc(genreDisplayName(labels.value(int(r)))));
+        html += QStringLiteral("<tr><td>%1&nbsp;%2</td>").arg(r + 1).arg(esc(genreDisplayName(labels.value(int(r)))));
         for (std::size_t c = 0; c < counts[r].size(); ++c) {
             const double share = total > 0 ? counts[r][c] / total : 0.0;
             // Correct answers shaded green, confusions red, by their share of the true genre's songs.
@@ -283,7 +318,7 @@ QString confusionTable(const std::vector<std::vector<double>> &counts, const QSt
                                                            1.0 - share * (1.0 - tint.greenF()) * 0.8,
                                                            1.0 - share * (1.0 - tint.blueF()) * 0.8)
                                         : QColor(Qt::white);
-            html += QStringLiteral("<td align=\"right\" bgcolor=\"%1\"><font color=\"#000000\"><small>%2</small></font></td>")
+            html += QStringLiteral("<td align=\"right\" bgcolor=\"%1\"><font color=\"#000000\">%2</font></td>")
                         .arg(bg.name(), QLocale().toString(qlonglong(std::llround(counts[r][c]))));
         }
         html += QStringLiteral("</tr>");
@@ -305,7 +340,6 @@ QString modelCardHtml(const ModelEntry &entry)
     const QString title = card.value("title").toString();
     if (!title.isEmpty() && title != entry.displayName)
         html += QStringLiteral("<p><i>%1</i></p>").arg(esc(title));
-    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">");
 
     // Architecture and its switches.
     QString arch = QStringLiteral("<b>%1</b>").arg(esc(QString::fromStdString(m.name())));
@@ -364,9 +398,10 @@ QString modelCardHtml(const ModelEntry &entry)
             how << ModelCard::tr("fold %1 of %2, split by song").arg(split.value("fold").toInt() + 1).arg(split.value("folds").toInt());
         html += row(ModelCard::tr("Training"), esc(how.join(QStringLiteral(", "))));
         QStringList when;
-        if (provenance.contains("trainedAt"))
-            when << QLocale().toString(QDateTime::fromString(provenance.value("trainedAt").toString(), Qt::ISODate),
-                                       QLocale::ShortFormat);
+        // Reproducible bundles store the epoch (1970) instead of the real time: show real dates only.
+        const QDateTime trained = QDateTime::fromString(provenance.value("trainedAt").toString(), Qt::ISODate);
+        if (trained.isValid() && trained.date().year() >= 2000)
+            when << QLocale().toString(trained, QLocale::ShortFormat);
         if (provenance.contains("appVersion"))
             when << ModelCard::tr("Genrescope %1").arg(provenance.value("appVersion").toString());
         if (provenance.contains("libtorchVersion"))
@@ -407,7 +442,6 @@ QString modelCardHtml(const ModelEntry &entry)
                     ModelCard::tr("<b>%1</b> per song").arg(percentText(evaluation.value("song").toObject().value("accuracy").toDouble())));
     }
     html += row(ModelCard::tr("File"), esc(entry.isDefault ? ModelCard::tr("embedded default model") : entry.path));
-    html += QStringLiteral("</table>");
 
     QStringList cmLabels;
     const auto counts = confusionCounts(card, m.labels(), &cmLabels);
@@ -429,7 +463,7 @@ QString modelCardHtml(const ModelEntry &entry)
     for (const QString &key : keys) {
         if (shown.contains(key))
             continue;
-        const QString text = plainValue(card.value(key));
+        const QString text = withoutJson(plainValue(card.value(key)));
         if (text.isEmpty())
             continue;
         html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(esc(fieldTitle(key)), esc(text));

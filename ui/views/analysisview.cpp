@@ -145,9 +145,9 @@ void AnalysisView::handleResults(int begin, int end)
             if (m_fileJob) {
                 m_info = u.info;
                 m_viewport->reset(u.info.durationSeconds);
-                // A long song opens on its first minute: decoded first, it fills the screen at once
-                // while the rest streams in (Ctrl+0 shows the whole song).
-                if (u.info.durationSeconds > kFirstScreenSeconds)
+                // A long song opens on its first 30 s (a GTZAN clip's length): decoded first, they fill
+                // the screen at once while the rest streams in (Ctrl+0 shows the whole song).
+                if (u.info.durationSeconds > kLongSongSeconds)
                     m_viewport->setVisibleRange(0, kFirstScreenSeconds);
             }
             m_spectrogram->setAxis(u.axis);

@@ -30,8 +30,9 @@ public:
     explicit AnalysisView(QWidget *parent = nullptr);
     ~AnalysisView() override;
 
-    /** Songs longer than this open showing their first kFirstScreenSeconds (seconds). */
-    static constexpr double kFirstScreenSeconds = 60.0;
+    /** Songs longer than kLongSongSeconds open showing their first kFirstScreenSeconds (seconds). */
+    static constexpr double kLongSongSeconds = 60.0;
+    static constexpr double kFirstScreenSeconds = 30.0;
 
     void openFile(const QString &path);
     void cancel();
