@@ -56,7 +56,7 @@ void ProbabilityChart::setProbabilities(const QStringList &labels, const std::ve
     auto *values = new QValueAxis;
     values->setRange(0, 100);
     values->setLabelFormat("%.0f%%");
-    values->setTickCount(6);
+    values->setTickCount(3); // 0, 50, 100 %: more labels get elided in a narrow dock
     chart()->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
 }
