@@ -5,7 +5,9 @@ DE = {
     # Genre names (ui/mainwindow/genrenames.cpp, context GenreNames)
     "Blues": "Blues", "Classical": "Klassik", "Country": "Country", "Disco": "Disco",
     "Hip-hop": "Hip-Hop", "Jazz": "Jazz", "Metal": "Metal", "Pop": "Pop", "Reggae": "Reggae", "Rock": "Rock",
-    # Main window
+    # Main window and prediction panel
+    "Classifying... %n segments so far": ["Klassifiziere … bisher %n Segment", "Klassifiziere … bisher %n Segmente"],
+    "%1: %n segments, %2 ms": ["%1: %n Segment, %2 ms", "%1: %n Segmente, %2 ms"],
     "No audio output": "Keine Audioausgabe", "&Edit": "&Bearbeiten", "&Preferences...": "&Einstellungen …", "Ctrl+,": "Ctrl+,",
     # Settings dialog
     "Preferences": "Einstellungen", "Display": "Anzeige", "Colour map:": "Farbskala:",
@@ -56,6 +58,8 @@ DE = {
 ZH = {
     "Blues": "布鲁斯", "Classical": "古典", "Country": "乡村", "Disco": "迪斯科",
     "Hip-hop": "嘻哈", "Jazz": "爵士", "Metal": "金属", "Pop": "流行", "Reggae": "雷鬼", "Rock": "摇滚",
+    "Classifying... %n segments so far": ["正在分类… 已完成 %n 个片段"],
+    "%1: %n segments, %2 ms": ["%1：%n 个片段，%2 毫秒"],
     "No audio output": "无音频输出", "&Edit": "编辑(&E)", "&Preferences...": "首选项(&P)…", "Ctrl+,": "Ctrl+,",
     "Preferences": "首选项", "Display": "显示", "Colour map:": "色图：",
     "Fit to the loudest part of each song (80 dB below it)": "按每首歌最响的部分自动调整（其下 80 dB）",

@@ -105,7 +105,7 @@ void PredictionPanel::clear(const QString &message)
 
 void PredictionPanel::setClassifying(int segmentsDone)
 {
-    m_status->setText(tr("Classifying... %n segment(s) so far", nullptr, segmentsDone));
+    m_status->setText(tr("Classifying... %n segments so far", nullptr, segmentsDone));
 }
 
 void PredictionPanel::setResult(const inference::ClassifyResult &result)
@@ -168,7 +168,7 @@ void PredictionPanel::refresh()
         m_guess->setText(QStringLiteral("%1  %2%").arg(labels.value(d.label)).arg(double(d.scores[std::size_t(d.label)]) * 100, 0, 'f', 0));
     else
         m_guess->setText(tr("no decision"));
-    QString status = tr("%1: %n segment(s), %2 ms", nullptr, int(first.segments.size()))
+    QString status = tr("%1: %n segments, %2 ms", nullptr, int(first.segments.size()))
                          .arg(QString::fromStdString(first.name))
                          .arg(m_result.timings.totalMs, 0, 'f', 0);
     if (m_result.models.size() > 1)
