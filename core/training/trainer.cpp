@@ -474,7 +474,11 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
         return elapsedBefore + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     };
     const std::int64_t nTrain = trainSide.x.size(0);
-    const int batches = int((nTrain + options.batchSize - 1) / options.batchSize);
+    // A last batch of a single example is merged into the one before it: batch norm cannot train on
+    // one value per channel, and one example would give a noisy last step anyway.
+    int batches = int((nTrain + options.batchSize - 1) / options.batchSize);
+    if (batches > 1 && nTrain % options.batchSize == 1)
+        --batches;
 
     for (int epoch = startEpoch; epoch < options.epochs && !stoppedEarly; ++epoch) {
         const auto epochStart = std::chrono::steady_clock::now();
@@ -495,7 +499,7 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
             if (cancel.isCancelled())
                 return makeError(ErrorCode::Cancelled, "training cancelled in epoch " + std::to_string(epoch + 1));
             const std::int64_t start = std::int64_t(b) * options.batchSize;
-            const std::int64_t end = std::min(nTrain, start + options.batchSize);
+            const std::int64_t end = b == batches - 1 ? nTrain : std::min(nTrain, start + options.batchSize);
             const auto idx = orderT.slice(0, start, end);
             auto xb = trainSide.x.index_select(0, idx);
             const auto yb = trainSide.y.index_select(0, idx);

@@ -120,6 +120,27 @@ private Q_SLOTS:
         QVERIFY2(bytes.ok(), bytes.ok() ? "" : bytes.error().toString().c_str());
     }
 
+    void aLastBatchOfOneExampleTrainsWithBatchNorm()
+    {
+        // Batch norm cannot train on one value per channel: the trainer merges such a last batch
+        // into the one before instead of failing inside libtorch.
+        auto job = makeJob(makeTableData());
+        job.config[QStringLiteral("batch_norm")] = true;
+        const int nTrain = int(job.split.train.size());
+        QVERIFY(nTrain > 3);
+        TrainerOptions o = quickOptions();
+        o.epochs = 2;
+        o.batchSize = nTrain - 1; // the last batch would hold exactly one example
+        int batchesPerEpoch = 0;
+        auto r = train(job, o, base::CancelToken::none(), [&](const TrainProgress &p) {
+            if (p.kind == TrainProgress::Kind::Batch)
+                batchesPerEpoch = p.batches;
+        });
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().toString().c_str());
+        QCOMPARE(batchesPerEpoch, 1);
+        QCOMPARE(int(r->history.size()), 2);
+    }
+
     void splitNeverLeaksASongAndTestIsOnlyTestSongs()
     {
         auto data = makeTableData(4, 10); // 4 segment rows per song
