@@ -2,6 +2,8 @@
 #include "dialogs/modelinputdialog.h"
 #include "mainwindow/audioplayer.h"
 #include "mainwindow/language.h"
+#include "compare/comparisonview.h"
+#include "evaluation/evaluationview.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/modelset.h"
 #include "mainwindow/predictionpanel.h"
@@ -86,6 +88,33 @@ private Q_SLOTS:
         QVERIFY(titles.contains("Help"));
         QVERIFY(w.findChild<QAction *>("actionOpen"));
         QCOMPARE(w.findChild<QAction *>("actionOpen")->shortcut(), QKeySequence(QKeySequence::Open));
+    }
+
+    void workTabsSwitchByMenuAndASongFromEvaluateOpensInAnalysis()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.trainingView() && w.evaluationView() && w.comparisonView());
+        QCOMPARE(w.currentTab(), MainWindow::WorkTab::Analysis);
+        QAction *toCompare = w.findChild<QAction *>("actionTab3");
+        QVERIFY(toCompare);
+        QCOMPARE(toCompare->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_4));
+        toCompare->trigger();
+        QCOMPARE(w.currentTab(), MainWindow::WorkTab::Compare);
+        QVERIFY(w.comparisonView()->isVisible());
+        QVERIFY(!w.analysisView()->isVisible());
+        // A song picked in the Evaluate (or Compare) tab opens in the analysis view.
+        QTemporaryDir dir;
+        const QString song = writeSineWav(dir.filePath("misclassified.wav"), 1.0);
+        QSignalSpy opened(&w, &MainWindow::fileOpened);
+        w.showTab(MainWindow::WorkTab::Evaluate);
+        Q_EMIT w.evaluationView()->openSongRequested(song);
+        QCOMPARE(w.currentTab(), MainWindow::WorkTab::Analysis);
+        QCOMPARE(w.currentFile(), song);
+        QCOMPARE(opened.count(), 1);
+        Q_EMIT w.comparisonView()->openSongRequested(song);
+        QCOMPARE(opened.count(), 2);
     }
 
     void dropShowsNameAndSize()

@@ -17,6 +17,9 @@
 #include "views/spectrogramview.h"
 #include "views/timeviewport.h"
 #include "views/waveformview.h"
+#include "compare/comparisonview.h"
+#include "evaluation/evaluationview.h"
+#include "training/trainingview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -37,6 +40,7 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QSettings>
+#include <QTabWidget>
 #include <QStatusBar>
 #include <QSvgGenerator>
 #include <QThreadPool>
@@ -89,7 +93,23 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_analysis = new AnalysisView(central);
     m_analysis->setObjectName("analysisView");
     layout->addWidget(m_analysis, 1);
-    setCentralWidget(central);
+
+    // The analysis area is the first of four work tabs; Train, Evaluate and Compare run their own
+    // pools, so switching tabs never waits for their work.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName("workTabs");
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(central, tr("Analysis"));
+    m_training = new TrainingView(m_tabs);
+    m_training->setObjectName("trainingView");
+    m_tabs->addTab(m_training, tr("Train"));
+    m_evaluation = new EvaluationView(m_tabs);
+    m_evaluation->setObjectName("evaluationView");
+    m_tabs->addTab(m_evaluation, tr("Evaluate"));
+    m_comparison = new ComparisonView(m_tabs);
+    m_comparison->setObjectName("comparisonView");
+    m_tabs->addTab(m_comparison, tr("Compare"));
+    setCentralWidget(m_tabs);
 
     const AppSettings saved = AppSettings::load();
     m_compute.torchThreads = saved.torchThreads;
@@ -114,6 +134,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     predictionDock->setWidget(m_predictions);
     addDockWidget(Qt::RightDockWidgetArea, predictionDock);
     resizeDocks({modelDock, predictionDock}, {270, 300}, Qt::Horizontal);
+    connectWorkTabs();
     QString reason;
     if (!m_models->loadDefault(&reason))
         m_modelPanel->setNotice(reason);
@@ -206,6 +227,63 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray()))
         resize(1280, 800);
     restoreState(settings.value("mainWindow/state").toByteArray());
+}
+
+void MainWindow::connectWorkTabs()
+{
+    const auto openInAnalysis = [this](const QString &path) {
+        showTab(WorkTab::Analysis);
+        openFile(path);
+    };
+    connect(m_evaluation, &EvaluationView::openSongRequested, this, openInAnalysis);
+    connect(m_comparison, &ComparisonView::openSongRequested, this, openInAnalysis);
+    // A finished training run: its model joins the window's models (and so the timeline), and its
+    // evaluation is one click away in the Evaluate tab.
+    connect(m_training, &TrainingView::bundleSaved, this, [this](const QString &path) {
+        loadModel(path);
+        QString error;
+        if (m_evaluation->showBundle(path, &error))
+            m_statusLabel->setText(tr("Model trained and loaded: %1. Its evaluation is in the Evaluate tab.")
+                                       .arg(QFileInfo(path).fileName()));
+    });
+    // The Compare tab offers the loaded models; the Evaluate tab follows the model picked in the panel.
+    connect(m_models, &ModelSet::changed, this, [this] {
+        QStringList paths;
+        for (int i = 0; i < m_models->count(); ++i)
+            if (!m_models->at(i).path.isEmpty())
+                paths << m_models->at(i).path;
+        m_comparison->setAvailableModels(paths);
+        if (!m_evaluationShown && m_models->count() > 0)
+            m_evaluationShown = m_evaluation->showBundle(m_models->at(0).path);
+    });
+    connect(m_modelPanel, &ModelPanel::currentModelChanged, this, [this](int index) {
+        if (index >= 0 && index < m_models->count())
+            m_evaluationShown = m_evaluation->showBundle(m_models->at(index).path) || m_evaluationShown;
+    });
+}
+
+void MainWindow::showTab(WorkTab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+MainWindow::WorkTab MainWindow::currentTab() const
+{
+    return WorkTab(m_tabs->currentIndex());
+}
+
+void MainWindow::showEvaluateBundleDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Evaluate a Model"), QString(),
+                                                      tr("Genrescope models (*.gsm);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_evaluation->showBundle(path, &error)) {
+        showError(tr("The evaluation stored in %1 could not be shown.").arg(QFileInfo(path).fileName()), error);
+        return;
+    }
+    showTab(WorkTab::Evaluate);
 }
 
 MainWindow::~MainWindow()
@@ -327,6 +405,21 @@ void MainWindow::createActions()
             m_statusLabel->setText(tr("The language changes when Genrescope is started again."));
         });
     }
+
+    // Train menu: the work tabs, each with Ctrl+1..4, and a model file's stored evaluation.
+    QMenu *train = menuBar()->addMenu(tr("&Train"));
+    const std::pair<WorkTab, QString> tabActions[] = {{WorkTab::Analysis, tr("&Analysis")},
+                                                      {WorkTab::Train, tr("&Train a Model")},
+                                                      {WorkTab::Evaluate, tr("&Evaluate")},
+                                                      {WorkTab::Compare, tr("&Compare Models")}};
+    for (const auto &[tab, text] : tabActions) {
+        QAction *a = train->addAction(text, this, [this, tab = tab] { showTab(tab); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tab))));
+        a->setObjectName(QStringLiteral("actionTab%1").arg(int(tab)));
+    }
+    train->addSeparator();
+    train->addAction(tr("Evaluate a Model &File..."), this, &MainWindow::showEvaluateBundleDialog)
+        ->setObjectName("actionEvaluateBundle");
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Genrescope"), this, &MainWindow::showAbout);

@@ -14,6 +14,7 @@ class QLabel;
 class QMenu;
 class QMimeData;
 class QProgressBar;
+class QTabWidget;
 class QThreadPool;
 class QToolButton;
 
@@ -25,6 +26,9 @@ namespace genrescope::ui {
 
 class AnalysisView;
 class AudioPlayer;
+class ComparisonView;
+class EvaluationView;
+class TrainingView;
 class ModelInputDialog;
 class ModelPanel;
 class ModelSet;
@@ -52,6 +56,14 @@ public:
 
     /** File extensions (lower case, no dot) offered in the Open dialog and accepted on drop. */
     static QStringList audioExtensions();
+
+    /** The work tabs of the central area, in order. */
+    enum class WorkTab { Analysis, Train, Evaluate, Compare };
+    void showTab(WorkTab tab);
+    WorkTab currentTab() const;
+    TrainingView *trainingView() const { return m_training; }
+    EvaluationView *evaluationView() const { return m_evaluation; }
+    ComparisonView *comparisonView() const { return m_comparison; }
 
     AnalysisView *analysisView() const { return m_analysis; }
     AudioPlayer *player() const { return m_player; }
@@ -81,6 +93,8 @@ public Q_SLOTS:
     void showExportDialog();
     void showLoadModelDialog();
     void showExportPredictionsDialog();
+    /** Show the evaluation stored in a model file in the Evaluate tab. */
+    void showEvaluateBundleDialog();
     /** Edit > Preferences: opens the settings dialog (window-modal, not blocking) and returns it. */
     SettingsDialog *showSettings();
     /** "What the model sees": the exact input tensor of a recipe for the current song. */
@@ -93,6 +107,7 @@ protected:
 
 private:
     void createActions();
+    void connectWorkTabs();
     void createToolBar();
     void applyDisplayControls();
     void onRangeSpinChanged();
@@ -113,6 +128,11 @@ private:
     QToolButton *m_cancelButton = nullptr;
     QMenu *m_recentMenu = nullptr;
     AnalysisView *m_analysis = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    TrainingView *m_training = nullptr;
+    EvaluationView *m_evaluation = nullptr;
+    ComparisonView *m_comparison = nullptr;
+    bool m_evaluationShown = false;
     AudioPlayer *m_player = nullptr;
     QComboBox *m_viewCombo = nullptr;
     QComboBox *m_colorCombo = nullptr;

@@ -34,6 +34,7 @@ ModelPanel::ModelPanel(ModelSet *models, QWidget *parent) : QWidget(parent), m_m
     connect(load, &QPushButton::clicked, this, &ModelPanel::loadRequested);
     connect(m_remove, &QPushButton::clicked, this, [this] { m_models->remove(m_list->currentRow()); });
     connect(m_list, &QListWidget::currentRowChanged, this, &ModelPanel::showCard);
+    connect(m_list, &QListWidget::currentRowChanged, this, &ModelPanel::currentModelChanged);
     connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         m_models->setEnabled(m_list->row(item), item->checkState() == Qt::Checked);
     });

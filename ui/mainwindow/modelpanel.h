@@ -25,6 +25,8 @@ public:
 
 Q_SIGNALS:
     void loadRequested();
+    /** The model picked in the list (an index into the ModelSet), or -1. */
+    void currentModelChanged(int index);
 
 private:
     void rebuild();
