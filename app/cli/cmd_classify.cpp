@@ -1,6 +1,7 @@
 // genrescope-cli classify FILE|DIR... [--model FILE ...] [--aggregate RULE] [--segments] [--json|--csv] [-j N]:
 // per-song (and per-segment) genres of audio files and folders, with the inference engine.
 #include "clisupport.h"
+#include "base/csv.h"
 #include "command.h"
 
 #include "base/parallel.h"
@@ -34,19 +35,6 @@ namespace {
 std::filesystem::path toPath(const QString &arg)
 {
     return std::filesystem::path(QFile::encodeName(arg).toStdString());
-}
-
-std::string csvCell(const std::string &s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string q = "\"";
-    for (char c : s) {
-        if (c == '"')
-            q += '"';
-        q += c;
-    }
-    return q + "\"";
 }
 
 std::string fixed(double v, int digits)
@@ -271,8 +259,8 @@ int runClassify(const QStringList &args)
                 const std::string genre = m.label(*rule);
                 const double score = d.label >= 0 ? d.scores[std::size_t(d.label)] : 0.0;
                 if (csv && !segments)
-                    std::printf("%s,%s,%s,%s\n", csvCell(file).c_str(), csvCell(m.name).c_str(),
-                                csvCell(genre).c_str(), fixed(score, 4).c_str());
+                    std::printf("%s,%s,%s,%s\n", base::csvField(file).c_str(), base::csvField(m.name).c_str(),
+                                base::csvField(genre).c_str(), fixed(score, 4).c_str());
                 else if (!csv)
                     std::printf("%s\t%s%s\t%s (%s)\n", file.c_str(), r.models.size() > 1 ? (m.name + "\t").c_str() : "",
                                 training::aggregationRuleId(*rule).data(), genre.empty() ? "(rejected)" : genre.c_str(),
@@ -284,9 +272,9 @@ int runClassify(const QStringList &args)
                     const std::string g = best >= 0 ? m.labels[std::size_t(best)] : std::string();
                     const float p = best >= 0 ? s.probabilities[std::size_t(best)] : 0.0f;
                     if (csv)
-                        std::printf("%s,%s,%d,%s,%s,%s,%s\n", csvCell(file).c_str(), csvCell(m.name).c_str(), s.item,
+                        std::printf("%s,%s,%d,%s,%s,%s,%s\n", base::csvField(file).c_str(), base::csvField(m.name).c_str(), s.item,
                                     fixed(s.startSeconds, 3).c_str(), fixed(s.endSeconds, 3).c_str(),
-                                    csvCell(g).c_str(), fixed(p, 4).c_str());
+                                    base::csvField(g).c_str(), fixed(p, 4).c_str());
                     else
                         std::printf("    %8.2f-%8.2f s  %s (%s)\n", s.startSeconds, s.endSeconds, g.c_str(),
                                     fixed(p, 3).c_str());

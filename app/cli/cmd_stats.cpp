@@ -1,6 +1,7 @@
 // genrescope-cli stats FILE... [--csv] [--segments]: the librosa statistics row of each file, in the
 // column order of the GTZAN feature table (features_30_sec.csv / features_3_sec.csv).
 #include "clisupport.h"
+#include "base/csv.h"
 #include "command.h"
 
 #include "audio/decoder.h"
@@ -40,20 +41,6 @@ struct FileResult
     std::string warning;
     std::optional<base::Error> error;
 };
-
-// CSV cells are quoted only when they need it (RFC 4180).
-std::string csvCell(const std::string &s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string q = "\"";
-    for (char c : s) {
-        if (c == '"')
-            q += '"';
-        q += c;
-    }
-    return q + "\"";
-}
 
 std::string number(float v)
 {
@@ -165,10 +152,10 @@ int runStats(const QStringList &args)
         const std::string label = parser.isSet("label") ? parser.value("label").toStdString() : r.label;
         for (const Row &row : r.rows) {
             if (csv) {
-                std::string line = csvCell(row.filename) + "," + std::to_string(row.length);
+                std::string line = base::csvField(row.filename) + "," + std::to_string(row.length);
                 for (float v : row.values)
                     line += "," + number(v);
-                std::printf("%s,%s\n", line.c_str(), csvCell(label).c_str());
+                std::printf("%s,%s\n", line.c_str(), base::csvField(label).c_str());
             } else {
                 std::printf("%s (%zu samples)\n", row.filename.c_str(), row.length);
                 for (std::size_t c = 0; c < names.size(); ++c)

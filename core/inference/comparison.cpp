@@ -1,4 +1,5 @@
 #include "comparison.h"
+#include "base/csv.h"
 
 #include "inference/classifyfiles.h"
 #include "models/loadedmodel.h"
@@ -25,19 +26,6 @@ namespace {
 QString qs(const std::string &s)
 {
     return QString::fromStdString(s);
-}
-
-std::string csvField(const std::string &s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char ch : s) {
-        if (ch == '"')
-            out += '"';
-        out += ch;
-    }
-    return out + "\"";
 }
 
 std::string num(double v, int digits = 6)
@@ -428,7 +416,7 @@ std::string ComparisonResult::summaryCsv() const
     std::string out = "model,kind,songs,segment_accuracy,song_accuracy,macro_f1,parameters,model_ms_per_song,"
                       "total_ms_per_song\n";
     for (const auto &m : models)
-        out += csvField(m.name) + "," + csvField(m.kind) + "," + std::to_string(songs) + "," +
+        out += base::csvField(m.name) + "," + base::csvField(m.kind) + "," + std::to_string(songs) + "," +
                num(m.evaluation.segment.accuracy) + "," + num(m.evaluation.song.accuracy) + "," +
                num(m.evaluation.song.macroF1) + "," + std::to_string(m.parameters) + "," +
                num(m.modelMsPerSong) + "," + num(m.totalMsPerSong) + "\n";
@@ -439,7 +427,7 @@ std::string ComparisonResult::mcnemarCsv() const
 {
     std::string out = "model_a,model_b,b,c,both_right,both_wrong,statistic,p_value,method,significant_0.05\n";
     for (const auto &p : pairs)
-        out += csvField(models[std::size_t(p.first)].name) + "," + csvField(models[std::size_t(p.second)].name) +
+        out += base::csvField(models[std::size_t(p.first)].name) + "," + base::csvField(models[std::size_t(p.second)].name) +
                "," + std::to_string(p.test.b) + "," + std::to_string(p.test.c) + "," +
                std::to_string(p.bothRight) + "," + std::to_string(p.bothWrong) + "," + num(p.test.statistic) + "," +
                num(p.test.pValue) + "," + std::string(mcNemarMethodId(p.test.method)) + "," +
@@ -451,12 +439,12 @@ std::string ComparisonResult::disagreementsCsv() const
 {
     std::string out = "key,path,true";
     for (const auto &m : models)
-        out += "," + csvField(m.name + " predicted") + "," + csvField(m.name + " probability");
+        out += "," + base::csvField(m.name + " predicted") + "," + base::csvField(m.name + " probability");
     out += "\n";
     for (const auto &d : disagreements) {
-        out += csvField(d.key) + "," + csvField(d.path) + "," + csvField(labelName(labels, d.trueLabel));
+        out += base::csvField(d.key) + "," + base::csvField(d.path) + "," + base::csvField(labelName(labels, d.trueLabel));
         for (std::size_t m = 0; m < d.predicted.size(); ++m)
-            out += "," + csvField(labelName(labels, d.predicted[m])) + "," + num(d.probability[m], 4);
+            out += "," + base::csvField(labelName(labels, d.predicted[m])) + "," + num(d.probability[m], 4);
         out += "\n";
     }
     return out;
@@ -466,7 +454,7 @@ std::string ComparisonResult::skippedCsv() const
 {
     std::string out = "path,reason,detail\n";
     for (const auto &s : skipped)
-        out += csvField(s.path) + "," + csvField(s.reason) + "," + csvField(s.detail) + "\n";
+        out += base::csvField(s.path) + "," + base::csvField(s.reason) + "," + base::csvField(s.detail) + "\n";
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "training/evaluation.h"
+#include "base/csv.h"
 
 #include <QJsonArray>
 #include <algorithm>
@@ -210,19 +211,6 @@ QJsonObject EvaluationResult::toJson() const
     return o;
 }
 
-static std::string csvField(const std::string &s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 static std::string num(double v)
 {
     std::ostringstream os;
@@ -235,18 +223,18 @@ std::string EvaluationResult::predictionsCsv() const
 {
     std::string out = "key,path,true,predicted,correct";
     for (const auto &l : labels)
-        out += ",p_" + csvField(l);
+        out += ",p_" + base::csvField(l);
     out += ",segment_predictions\n";
     auto name = [&](int i) { return i >= 0 && std::size_t(i) < labels.size() ? labels[std::size_t(i)] : std::string(); };
     for (const auto &f : files) {
-        out += csvField(f.key) + "," + csvField(f.path) + "," + csvField(name(f.trueLabel)) + "," +
-               csvField(name(f.predicted)) + "," + (f.predicted == f.trueLabel ? "1" : "0");
+        out += base::csvField(f.key) + "," + base::csvField(f.path) + "," + base::csvField(name(f.trueLabel)) + "," +
+               base::csvField(name(f.predicted)) + "," + (f.predicted == f.trueLabel ? "1" : "0");
         for (std::size_t c = 0; c < labels.size(); ++c)
             out += "," + (c < f.scores.size() ? num(f.scores[c]) : std::string());
         std::string segs;
         for (int p : f.segmentPredictions)
             segs += (segs.empty() ? "" : " ") + name(p);
-        out += "," + csvField(segs) + "\n";
+        out += "," + base::csvField(segs) + "\n";
     }
     return out;
 }
@@ -255,11 +243,11 @@ std::string EvaluationResult::confusionCsv(bool normalised) const
 {
     std::string out = "true\\predicted";
     for (const auto &l : labels)
-        out += "," + csvField(l);
+        out += "," + base::csvField(l);
     out += "\n";
     const auto rn = song.rowNormalised();
     for (std::size_t i = 0; i < song.confusion.size(); ++i) {
-        out += csvField(labels[i]);
+        out += base::csvField(labels[i]);
         for (std::size_t j = 0; j < song.confusion[i].size(); ++j)
             out += "," + (normalised ? num(rn[i][j]) : std::to_string(song.confusion[i][j]));
         out += "\n";

@@ -1,4 +1,5 @@
 #include "evaluationview.h"
+#include "base/csv.h"
 
 #include "confusionmatrixview.h"
 #include "metricstable.h"
@@ -52,19 +53,6 @@ QString ruleName(AggregationRule rule)
 QString percent(double v)
 {
     return QString::number(100.0 * v, 'f', 1);
-}
-
-std::string csvField(const std::string &s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string num(double v)
@@ -614,12 +602,12 @@ std::string EvaluationView::confusionCsv() const
     const bool norm = m_matrix->isNormalised();
     std::string out = "true\\predicted";
     for (const auto &l : m_current->labels)
-        out += "," + csvField(l);
+        out += "," + base::csvField(l);
     if (rejected)
         out += ",rejected";
     out += "\n";
     for (int t = 0; t < n; ++t) {
-        out += csvField(m_current->labels[std::size_t(t)]);
+        out += base::csvField(m_current->labels[std::size_t(t)]);
         for (int p = 0; p < n; ++p)
             out += "," + (norm ? num(m_matrix->rowFraction(t, p)) : std::to_string(m_matrix->count(t, p)));
         if (rejected)
@@ -637,12 +625,12 @@ std::string EvaluationView::songsCsv() const
     auto name = [&](int i) { return i >= 0 && std::size_t(i) < labels.size() ? labels[std::size_t(i)] : std::string(); };
     std::string out = "key,path,true,predicted,segments_in_cell,segments";
     for (const auto &l : labels)
-        out += ",p_" + csvField(l);
+        out += ",p_" + base::csvField(l);
     out += "\n";
     for (const auto &f : listedSongs()) {
         const auto inCell = std::count(f.segmentPredictions.begin(), f.segmentPredictions.end(), m_cellPred);
-        out += csvField(f.key) + "," + csvField(f.path) + "," + csvField(name(f.trueLabel)) + "," +
-               csvField(name(f.predicted)) + "," + std::to_string(inCell) + "," +
+        out += base::csvField(f.key) + "," + base::csvField(f.path) + "," + base::csvField(name(f.trueLabel)) + "," +
+               base::csvField(name(f.predicted)) + "," + std::to_string(inCell) + "," +
                std::to_string(f.segmentPredictions.size());
         for (std::size_t c = 0; c < labels.size(); ++c)
             out += "," + (c < f.scores.size() ? num(f.scores[c]) : std::string());

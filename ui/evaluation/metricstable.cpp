@@ -1,4 +1,5 @@
 #include "metricstable.h"
+#include "base/csv.h"
 
 #include <QHeaderView>
 #include <algorithm>
@@ -19,19 +20,6 @@ QTableWidgetItem *cell(const QString &text, bool number = true)
 QString fixed3(double v)
 {
     return QString::number(v, 'f', 3);
-}
-
-std::string csvField(const std::string &s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string full(double v)
@@ -145,7 +133,7 @@ std::string MetricsTable::csv() const
     std::string out = "label,precision,recall,f1,support\n";
     for (std::size_t c = 0; c < m_metrics.perClass.size(); ++c) {
         const auto &m = m_metrics.perClass[c];
-        out += csvField(c < m_labels.size() ? m_labels[c] : std::to_string(c)) + "," + full(m.precision) + "," +
+        out += base::csvField(c < m_labels.size() ? m_labels[c] : std::to_string(c)) + "," + full(m.precision) + "," +
                full(m.recall) + "," + full(m.f1) + "," + std::to_string(m.support) + "\n";
     }
     if (m_metrics.rejected > 0)
