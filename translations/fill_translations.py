@@ -206,7 +206,10 @@ ZH = {
     "%1, segment %2 (%3-%4 s): %5": "%1，片段 %2（%3–%4 秒）：%5",
 }
 
-TABLES = {"de": DE, "zh_CN": ZH}
+# English: only the plural forms of %n strings (genrescope_en.ts is made with lupdate -pluralonly).
+EN = {}
+
+TABLES = {"de": DE, "zh_CN": ZH, "en": EN}
 
 
 def load_extra_tables(folder: Path) -> None:
@@ -216,12 +219,15 @@ def load_extra_tables(folder: Path) -> None:
         exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), scope)
         DE.update(scope.get("DE", {}))
         ZH.update(scope.get("ZH", {}))
+        EN.update(scope.get("EN", {}))
 
 
-def fill(ts_path: Path, table: dict) -> list:
+def fill(ts_path: Path, table: dict, plurals_only: bool = False) -> list:
     tree = ET.parse(ts_path)
     missing = []
     for message in tree.iter("message"):
+        if plurals_only and message.get("numerus") != "yes":
+            continue
         source = message.findtext("source")
         translation = message.find("translation")
         if translation is None:
@@ -252,7 +258,7 @@ def main() -> int:
     load_extra_tables(root / "tables")
     status = 0
     for lang, table in TABLES.items():
-        missing = fill(root / f"genrescope_{lang}.ts", table)
+        missing = fill(root / f"genrescope_{lang}.ts", table, plurals_only=(lang == "en"))
         for m in missing:
             print(f"{lang}: no translation for {m!r}")
             status = 1

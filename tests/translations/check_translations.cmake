@@ -3,10 +3,15 @@
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(failed 0)
-foreach(lang de zh_CN)
+foreach(lang de zh_CN en)
     set(ts ${WORK_DIR}/genrescope_${lang}.ts)
     file(COPY ${SOURCE_DIR}/translations/genrescope_${lang}.ts DESTINATION ${WORK_DIR})
-    execute_process(COMMAND ${LUPDATE} -silent -no-obsolete -locations none
+    # English carries only the plural forms of %n strings.
+    set(only_plurals)
+    if(lang STREQUAL "en")
+        set(only_plurals -pluralonly)
+    endif()
+    execute_process(COMMAND ${LUPDATE} -silent -no-obsolete -locations none ${only_plurals}
                             ${SOURCE_DIR}/ui ${SOURCE_DIR}/app/gui -ts ${ts}
                     RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
     if(NOT rc EQUAL 0)
@@ -15,7 +20,7 @@ foreach(lang de zh_CN)
     endif()
     file(READ ${ts} content)
     string(REGEX MATCHALL "<source>[^<]*</source>[ \n\r\t]*<translation type=\"unfinished\"" unfinished "${content}")
-    string(REGEX MATCHALL "<message>" messages "${content}")
+    string(REGEX MATCHALL "<message[ >]" messages "${content}")
     list(LENGTH unfinished n)
     list(LENGTH messages total)
     if(total EQUAL 0)

@@ -52,8 +52,13 @@ QString installTranslators(QCoreApplication *app, const QString &requested)
             }
         }
     }
-    if (!availableLanguages().contains(code) || code == "en")
+    if (!availableLanguages().contains(code) || code == "en") {
+        // English needs only its plural forms ("1 segment", "2 segments").
+        auto *plurals = new QTranslator(app);
+        if (plurals->load(":/i18n/genrescope_en"))
+            app->installTranslator(plurals);
         return "en";
+    }
     auto *own = new QTranslator(app);
     if (own->load(":/i18n/genrescope_" + code))
         app->installTranslator(own);
