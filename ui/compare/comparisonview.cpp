@@ -103,7 +103,7 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     auto *modelsBox = new QGroupBox(tr("Models"), setup);
     auto *modelsLayout = new QVBoxLayout(modelsBox);
     m_models = new QListWidget(modelsBox);
-    m_models->setObjectName(QStringLiteral("modelList"));
+    m_models->setObjectName(QStringLiteral("compareModelList"));
     m_models->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_models->setToolTip(tr("Tick the models to compare (at least two)."));
     m_models->setMaximumHeight(m_models->fontMetrics().height() * 6);

@@ -40,6 +40,7 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QSettings>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QStatusBar>
 #include <QSvgGenerator>
@@ -100,15 +101,23 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_tabs->setObjectName("workTabs");
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(central, tr("Analysis"));
-    m_training = new TrainingView(m_tabs);
+    // Each work view scrolls inside its tab, so its minimum size never dictates the window's.
+    const auto scrolled = [this](QWidget *view) {
+        auto *area = new QScrollArea(m_tabs);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(view);
+        return area;
+    };
+    m_training = new TrainingView;
     m_training->setObjectName("trainingView");
-    m_tabs->addTab(m_training, tr("Train"));
-    m_evaluation = new EvaluationView(m_tabs);
+    m_tabs->addTab(scrolled(m_training), tr("Train"));
+    m_evaluation = new EvaluationView;
     m_evaluation->setObjectName("evaluationView");
-    m_tabs->addTab(m_evaluation, tr("Evaluate"));
-    m_comparison = new ComparisonView(m_tabs);
+    m_tabs->addTab(scrolled(m_evaluation), tr("Evaluate"));
+    m_comparison = new ComparisonView;
     m_comparison->setObjectName("comparisonView");
-    m_tabs->addTab(m_comparison, tr("Compare"));
+    m_tabs->addTab(scrolled(m_comparison), tr("Compare"));
     setCentralWidget(m_tabs);
 
     const AppSettings saved = AppSettings::load();
