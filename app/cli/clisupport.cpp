@@ -1,5 +1,7 @@
 #include "clisupport.h"
 
+#include <QCommandLineParser>
+#include <cmath>
 #include <unistd.h>
 
 namespace genrescope::cli {
@@ -12,6 +14,49 @@ void printError(const std::string &message)
 void printError(const base::Error &error)
 {
     printError(error.toString());
+}
+
+namespace {
+
+template <typename T, typename Convert>
+bool readWith(const QCommandLineParser &parser, const QString &name, T &out, const char *kind, Convert convert)
+{
+    const QString text = parser.value(name).trimmed();
+    bool ok = false;
+    const T value = convert(text, &ok);
+    if (!ok) {
+        printError("--" + name.toStdString() + ": '" + text.toStdString() + "' is not " + kind);
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+} // namespace
+
+bool readNumber(const QCommandLineParser &parser, const QString &name, double &out)
+{
+    return readWith(parser, name, out, "a finite number", [](const QString &t, bool *ok) {
+        const double v = t.toDouble(ok);
+        *ok = *ok && std::isfinite(v);
+        return v;
+    });
+}
+
+bool readNumber(const QCommandLineParser &parser, const QString &name, int &out)
+{
+    return readWith(parser, name, out, "a whole number", [](const QString &t, bool *ok) { return t.toInt(ok); });
+}
+
+bool readNumber(const QCommandLineParser &parser, const QString &name, unsigned &out)
+{
+    return readWith(parser, name, out, "a whole number >= 0", [](const QString &t, bool *ok) { return t.toUInt(ok); });
+}
+
+bool readNumber(const QCommandLineParser &parser, const QString &name, std::uint64_t &out)
+{
+    return readWith(parser, name, out, "a whole number >= 0",
+                    [](const QString &t, bool *ok) { return std::uint64_t(t.toULongLong(ok)); });
 }
 
 bool stderrIsTerminal()

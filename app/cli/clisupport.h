@@ -3,8 +3,11 @@
 #include "base/error.h"
 
 #include <QString>
+#include <cstdint>
 #include <cstdio>
 #include <string>
+
+class QCommandLineParser;
 
 namespace genrescope::cli {
 
@@ -19,6 +22,15 @@ enum ExitCode : int {
 /** Print "genrescope-cli: <message>" to stderr. */
 void printError(const std::string &message);
 void printError(const base::Error &error);
+
+/**
+ * The value of option `name` as a number. False, with "--name: 'x' is not a ..." printed, when the
+ * text is not one (or, for doubles, not finite); `out` is then unchanged. Usage errors exit with kExitUsage.
+ */
+bool readNumber(const QCommandLineParser &parser, const QString &name, double &out);
+bool readNumber(const QCommandLineParser &parser, const QString &name, int &out);
+bool readNumber(const QCommandLineParser &parser, const QString &name, unsigned &out);
+bool readNumber(const QCommandLineParser &parser, const QString &name, std::uint64_t &out);
 
 /** True when stdout/stderr is an interactive terminal (progress bars only then). */
 bool stderrIsTerminal();

@@ -100,35 +100,28 @@ int run(const QStringList &args)
     training::TrainingRequest req;
     req.source = localPath(p.value("data"));
     req.outputPath = localPath(p.value("out"));
-    req.threads = p.value("threads").toUInt();
+    training::TrainerOptions &opts = req.options;
+    int patience = 0;
+    if (!(cli::readNumber(p, "threads", req.threads) && cli::readNumber(p, "epochs", opts.epochs) &&
+          cli::readNumber(p, "batch", opts.batchSize) && cli::readNumber(p, "lr", opts.learningRate) &&
+          cli::readNumber(p, "weight-decay", opts.weightDecay) && cli::readNumber(p, "seed", opts.seed) &&
+          cli::readNumber(p, "patience", patience) && cli::readNumber(p, "plateau-patience", opts.plateauPatience) &&
+          cli::readNumber(p, "gain-db", opts.gainDb) && cli::readNumber(p, "time-shift", opts.timeShiftFraction) &&
+          cli::readNumber(p, "val-fraction", req.validationFraction) &&
+          cli::readNumber(p, "test-fraction", req.testFraction) &&
+          (!p.isSet("label-smoothing") || cli::readNumber(p, "label-smoothing", opts.labelSmoothing)) &&
+          (!p.isSet("folds") || cli::readNumber(p, "folds", req.folds))))
+        return cli::kExitUsage;
     if (req.threads == 0)
         req.threads = std::max(1u, std::thread::hardware_concurrency());
-
-    training::TrainerOptions &opts = req.options;
-    bool ok1, ok2, ok3, ok4, ok5;
-    opts.epochs = p.value("epochs").toInt(&ok1);
-    opts.batchSize = p.value("batch").toInt(&ok2);
-    opts.learningRate = p.value("lr").toDouble(&ok3);
-    opts.weightDecay = p.value("weight-decay").toDouble(&ok4);
-    opts.seed = p.value("seed").toULongLong(&ok5);
-    if (!(ok1 && ok2 && ok3 && ok4 && ok5)) {
-        cli::printError("bad number in --epochs, --batch, --lr, --weight-decay or --seed");
-        return cli::kExitUsage;
-    }
+    opts.earlyStopping = patience > 0;
+    opts.earlyStoppingPatience = std::max(patience, 1);
     auto optKind = training::optimizerFromId(p.value("optimizer").toStdString());
     if (!optKind) {
         cli::printError("--optimizer must be adam, adamw or sgd");
         return cli::kExitUsage;
     }
     opts.optimizer = *optKind;
-    if (p.isSet("label-smoothing"))
-        opts.labelSmoothing = p.value("label-smoothing").toDouble();
-    const int patience = p.value("patience").toInt();
-    opts.earlyStopping = patience > 0;
-    opts.earlyStoppingPatience = std::max(patience, 1);
-    opts.plateauPatience = p.value("plateau-patience").toInt();
-    opts.gainDb = p.value("gain-db").toDouble();
-    opts.timeShiftFraction = p.value("time-shift").toDouble();
 
     // Model and switches; when resuming, the checkpoint names the model the --set values must fit.
     std::string model = p.value("model").toStdString();
@@ -171,9 +164,6 @@ int run(const QStringList &args)
     }
     req.architecture = model;
     req.config = *normalized;
-    req.folds = p.isSet("folds") ? p.value("folds").toInt() : 0;
-    req.validationFraction = p.value("val-fraction").toDouble();
-    req.testFraction = p.value("test-fraction").toDouble();
     req.useCache = !p.isSet("no-cache");
     if (p.isSet("cache"))
         req.cacheDirectory = localPath(p.value("cache"));

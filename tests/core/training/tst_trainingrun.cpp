@@ -255,6 +255,27 @@ private Q_SLOTS:
         QCOMPARE(a, b);
     }
 
+    void cliTrainRefusesOptionsThatAreNotNumbers()
+    {
+        const QString cli = QStringLiteral(GS_CLI_PATH);
+        if (!QFileInfo::exists(cli))
+            QSKIP("genrescope-cli is not built");
+        QTemporaryDir dir;
+        const QList<QStringList> bad = {{"--epochs", "ten"},       {"--lr", "fast"},         {"--gain-db", "3dB"},
+                                        {"--time-shift", "x"},     {"--val-fraction", "nan"}, {"--test-fraction", ""},
+                                        {"--label-smoothing", "a"}, {"--folds", "2.5"},       {"--patience", "-"},
+                                        {"--plateau-patience", "p"}, {"--seed", "-1"},        {"--threads", "two"}};
+        for (const QStringList &option : bad) {
+            QProcess p;
+            p.start(cli, QStringList{"train", "--data", dir.filePath("none.csv"), "--model", "mlp", "--out",
+                                     dir.filePath("x.gsm")} + option);
+            QVERIFY(p.waitForFinished(30000));
+            const QString err = QString::fromUtf8(p.readAllStandardError());
+            QVERIFY2(p.exitCode() == 2 && err.contains(option[0]), qPrintable(option.join(' ') + ": " + err));
+        }
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+    }
+
     void cancelKeepsTheCheckpointAndResumeEqualsAnUninterruptedRun()
     {
         QTemporaryDir dir;
