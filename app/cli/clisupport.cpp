@@ -1,6 +1,7 @@
 #include "clisupport.h"
 
 #include <QCommandLineParser>
+#include <QStringList>
 #include <cmath>
 #include <unistd.h>
 
@@ -57,6 +58,24 @@ bool readNumber(const QCommandLineParser &parser, const QString &name, std::uint
 {
     return readWith(parser, name, out, "a whole number >= 0",
                     [](const QString &t, bool *ok) { return std::uint64_t(t.toULongLong(ok)); });
+}
+
+int parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &args)
+{
+    if (!parser.parse(QStringList{"genrescope-cli " + command} + args)) {
+        printError(parser.errorText().toStdString());
+        return kExitUsage;
+    }
+    if (parser.isSet("help")) {
+        // Qt names the executable's path in the usage line; name the sub-command instead.
+        QString help = parser.helpText();
+        const qsizetype options = help.indexOf(QStringLiteral(" [options]"));
+        if (help.startsWith(QStringLiteral("Usage: ")) && options > 0 && options < help.indexOf('\n'))
+            help = QStringLiteral("Usage: genrescope-cli ") + command + help.mid(options);
+        std::fputs(qPrintable(help), stdout);
+        return kExitOk;
+    }
+    return -1;
 }
 
 bool stderrIsTerminal()

@@ -3,11 +3,13 @@
 #include "base/error.h"
 
 #include <QString>
+#include <QStringList>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 
 class QCommandLineParser;
+
 
 namespace genrescope::cli {
 
@@ -31,6 +33,13 @@ bool readNumber(const QCommandLineParser &parser, const QString &name, double &o
 bool readNumber(const QCommandLineParser &parser, const QString &name, int &out);
 bool readNumber(const QCommandLineParser &parser, const QString &name, unsigned &out);
 bool readNumber(const QCommandLineParser &parser, const QString &name, std::uint64_t &out);
+
+/**
+ * Parse a sub-command's arguments ("train", "dataset scan", ...; usage reads "genrescope-cli <command>").
+ * Returns the exit code to stop with (kExitUsage after printing the parser's error, kExitOk after
+ * printing --help), or -1 to go on. The parser must already hold its options, --help included.
+ */
+int parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &args);
 
 /** True when stdout/stderr is an interactive terminal (progress bars only then). */
 bool stderrIsTerminal();

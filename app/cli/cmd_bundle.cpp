@@ -38,16 +38,8 @@ int run(const QStringList &args)
                     "network; checks the container and checksum only");
     const QCommandLineOption cudaOption("allow-cuda", "show the device the model would run on when CUDA is allowed");
     parser.addOptions({jsonOption, manifestOption, cudaOption});
-    QStringList argv = args;
-    argv.prepend("genrescope-cli inspect");
-    if (!parser.parse(argv)) {
-        cli::printError(parser.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (parser.isSet("help")) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(parser, "inspect", args); exit >= 0)
+        return exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
         cli::printError("inspect takes exactly one model file (see genrescope-cli inspect --help)");
@@ -116,14 +108,8 @@ int runBundle(const QStringList &args)
     const QCommandLineOption completeOption("complete-card", "add the cross-validation card fields (see above)");
     const QCommandLineOption reproducibleOption("reproducible", "fix the run-dependent fields (see above)");
     parser.addOptions({outOption, setOption, completeOption, reproducibleOption});
-    if (!parser.parse(QStringList{"genrescope-cli bundle"} + args)) {
-        cli::printError(parser.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (parser.isSet("help")) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(parser, "bundle", args); exit >= 0)
+        return exit;
     if (parser.positionalArguments().size() != 1) {
         cli::printError("bundle takes exactly one bundle file (see genrescope-cli bundle --help)");
         return cli::kExitUsage;

@@ -150,14 +150,8 @@ int runClassify(const QStringList &args)
     parser.addOption({"csv", "Write CSV rows (file,model,genre,score,... or per segment with --segments)."});
     parser.addOption({{"j", "jobs"}, "Files classified in parallel (default: all cores).", "N", "0"});
     parser.addPositionalArgument("paths", "Audio files or folders (searched recursively).", "FILE|DIR...");
-    if (!parser.parse(QStringList{"genrescope-cli classify"} + args)) {
-        cli::printError(parser.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (parser.isSet("help")) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(parser, "classify", args); exit >= 0)
+        return exit;
     if (parser.isSet("json") && parser.isSet("csv")) {
         cli::printError("--json and --csv exclude each other");
         return cli::kExitUsage;

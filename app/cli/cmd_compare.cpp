@@ -122,14 +122,8 @@ int run(const QStringList &args)
                             "model<i>_confusion.csv and model<i>_predictions.csv into this folder.",
                  "DIR"});
     p.addOption({{"j", "jobs"}, "Files classified in parallel (default: all cores).", "N", "0"});
-    if (!p.parse(QStringList{"genrescope-cli compare"} + args)) {
-        cli::printError(p.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (p.isSet("help")) {
-        std::fputs(qPrintable(p.helpText()), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(p, "compare", args); exit >= 0)
+        return exit;
     const QStringList modelArgs = p.values("model");
     if (modelArgs.size() < 2 || !p.isSet("data")) {
         cli::printError("compare needs at least two --model and a --data");

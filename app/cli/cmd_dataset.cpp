@@ -45,15 +45,7 @@ QString qs(std::string_view s)
 int parseOrExit(QCommandLineParser &parser, const QString &name, const QStringList &args)
 {
     parser.addHelpOption();
-    if (!parser.parse(QStringList{"genrescope-cli dataset " + name} + args)) {
-        cli::printError(parser.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (parser.isSet("help")) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return cli::kExitOk;
-    }
-    return -1;
+    return cli::parseCommandLine(parser, "dataset " + name, args);
 }
 
 /** A feature table (features_30_sec.csv format) rather than a manifest: header "filename,...,label". */

@@ -168,14 +168,8 @@ int runDecode(const QStringList &args)
         {"format", "Sample format of the WAV: f32 (default) or s16.", "fmt", "f32"},
     });
     parser.addPositionalArgument("file", "Audio or video file.", "FILE");
-    if (!parser.parse(QStringList{"genrescope-cli decode"} + args)) {
-        cli::printError(parser.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (parser.isSet("help")) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(parser, "decode", args); exit >= 0)
+        return exit;
     if (parser.positionalArguments().size() != 1 || !parser.isSet("out")) {
         cli::printError("decode: give one FILE and --out OUT.wav (see genrescope-cli decode --help)");
         return cli::kExitUsage;

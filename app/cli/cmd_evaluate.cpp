@@ -45,14 +45,8 @@ int run(const QStringList &args)
     p.addOption({"cache", "Feature cache folder.", "DIR"});
     p.addOption({"no-cache", "Do not use the feature cache."});
     p.addOption({"threads", "Threads (default: all cores).", "N", "0"});
-    if (!p.parse(QStringList{"genrescope-cli evaluate"} + args)) {
-        cli::printError(p.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (p.isSet("help")) {
-        std::fputs(qPrintable(p.helpText()), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(p, "evaluate", args); exit >= 0)
+        return exit;
     if (!p.isSet("model") || !p.isSet("data")) {
         cli::printError("evaluate needs --model and --data");
         return cli::kExitUsage;

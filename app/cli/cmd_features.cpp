@@ -71,16 +71,8 @@ int run(const QStringList &args)
                                                       "instead of the model tensor");
     const QCommandLineOption statsOption("stats", "write the statistics row (CSV with header) instead of a recipe");
     parser.addOptions({listOption, recipeOption, configOption, outOption, configOutOption, displayOption, statsOption});
-    QStringList argv = args;
-    argv.prepend("genrescope-cli features");
-    if (!parser.parse(argv)) {
-        cli::printError(parser.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (parser.isSet("help")) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(parser, "features", args); exit >= 0)
+        return exit;
     if (parser.isSet(listOption))
         return listRecipes();
     const QStringList positional = parser.positionalArguments();

@@ -121,14 +121,8 @@ int run(const QStringList &args)
     QCommandLineOption jsonOpt("json", "Machine-readable output (a JSON array).");
     QCommandLineOption classesOpt("classes", "Number of output classes for the counts (default 10).", "n", "10");
     parser.addOptions({setOpt, jsonOpt, classesOpt});
-    if (!parser.parse(QStringList{"genrescope-cli models"} + args)) {
-        cli::printError(parser.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (parser.isSet("help")) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(parser, "models", args); exit >= 0)
+        return exit;
     bool ok = false;
     const int classes = parser.value(classesOpt).toInt(&ok);
     if (!ok || classes < 2) {

@@ -66,14 +66,8 @@ int runProbe(const QStringList &args)
     parser.addHelpOption();
     parser.addOption({"json", "Print a JSON array instead of a table."});
     parser.addPositionalArgument("files", "Audio or video files.", "FILE...");
-    if (!parser.parse(QStringList{"genrescope-cli probe"} + args)) {
-        cli::printError(parser.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (parser.isSet("help")) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(parser, "probe", args); exit >= 0)
+        return exit;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
         cli::printError("probe: no files given (see genrescope-cli probe --help)");

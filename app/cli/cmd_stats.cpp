@@ -97,14 +97,8 @@ int runStats(const QStringList &args)
     parser.addOption({{"j", "jobs"}, "Files analysed in parallel (default: all cores).", "N", "0"});
     parser.addPositionalArgument("files", "Audio files (any format FFmpeg reads; resampled to 22050 Hz mono).",
                                  "FILE...");
-    if (!parser.parse(QStringList{"genrescope-cli stats"} + args)) {
-        cli::printError(parser.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (parser.isSet("help")) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(parser, "stats", args); exit >= 0)
+        return exit;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
         cli::printError("stats: no files given (see genrescope-cli stats --help)");

@@ -83,14 +83,8 @@ int run(const QStringList &args)
     p.addOption({"threads", "libtorch and feature threads (default: all cores).", "N", "0"});
     p.addOption({"jsonl", "Print progress and results as JSON lines on stdout."});
     p.addOption({"out", "Model bundle to write.", "FILE"});
-    if (!p.parse(QStringList{"genrescope-cli train"} + args)) {
-        cli::printError(p.errorText().toStdString());
-        return cli::kExitUsage;
-    }
-    if (p.isSet("help")) {
-        std::fputs(qPrintable(p.helpText()), stdout);
-        return cli::kExitOk;
-    }
+    if (const int exit = cli::parseCommandLine(p, "train", args); exit >= 0)
+        return exit;
     if (!p.isSet("data") || !p.isSet("out") || (!p.isSet("model") && !p.isSet("resume"))) {
         cli::printError("train needs --data, --model (or --resume) and --out");
         return cli::kExitUsage;
