@@ -165,6 +165,10 @@ class BcnnSmall(nn.Module):
 MODELS = {
     "bbnn": (lambda: Broadcast(3, False), (1, 646, 128), 184874),
     "broadcast": (lambda: Broadcast(4, True), (1, 646, 128), 178154),
+    # The app runs bbnn and broadcast bundles through the fused inference twin (models/fusedbroadcast.h);
+    # bench_models' "-app" rows time that path, against the same PyTorch module as the plain rows.
+    "bbnn-app": (lambda: Broadcast(3, False), (1, 646, 128), 184874),
+    "broadcast-app": (lambda: Broadcast(4, True), (1, 646, 128), 178154),
     "choi-crnn": (ChoiCrnn, (1, 96, 1366), 392970),
     "bcnn-small": (BcnnSmall, (3, 128, 600), 411594),
 }

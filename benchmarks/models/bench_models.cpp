@@ -1,6 +1,10 @@
 // Inference latency (batch 1) and throughput (batch 32) of four networks built by the registry, on CPU,
 // eval mode under c10::InferenceMode, 2 intra-op threads (override with GS_BENCH_THREADS).
+// Rows "<model>" time the plain registry module (the module training uses); rows "bbnn-app" and
+// "broadcast-app" time what the app runs for inference of those bundles: the load-time fused twin of
+// models/fusedbroadcast.h (BatchNorm folded, channels-last), built from the same module.
 // Baseline: the same architectures in PyTorch, measured by tools/bench_models_pytorch.py in the same run.
+#include "models/fusedbroadcast.h"
 #include "models/genrenet.h"
 #include "models/registry.h"
 #include "models/torchinfo.h"
@@ -14,7 +18,7 @@ using namespace genrescope;
 
 namespace {
 
-void runModel(benchmark::State &state, const char *name)
+void runModel(benchmark::State &state, const char *name, bool fused = false)
 {
     const int batch = int(state.range(0));
     torch::manual_seed(0);
@@ -26,11 +30,20 @@ void runModel(benchmark::State &state, const char *name)
     auto shape = models::findModelSpec(name)->inputShape;
     shape.insert(shape.begin(), batch);
     (*net)->eval();
+    models::GenreNet model = *net;
+    if (fused) {
+        auto twin = models::fuseForInference(*net);
+        if (!twin || !*twin) {
+            state.SkipWithError(twin ? "no fused twin for this network" : twin.error().toString().c_str());
+            return;
+        }
+        model = *twin;
+    }
     c10::InferenceMode guard;
     const auto x = torch::randn(shape);
-    (*net)->forward(x); // warm-up: oneDNN primitive creation, allocator
+    model->forward(x); // warm-up: oneDNN primitive creation, allocator
     for (auto _ : state) {
-        auto y = (*net)->forward(x);
+        auto y = model->forward(x);
         benchmark::DoNotOptimize(y.data_ptr());
     }
     state.SetItemsProcessed(state.iterations() * batch);
@@ -39,6 +52,8 @@ void runModel(benchmark::State &state, const char *name)
 
 void bbnn(benchmark::State &s) { runModel(s, "bbnn"); }
 void broadcast(benchmark::State &s) { runModel(s, "broadcast"); }
+void bbnnApp(benchmark::State &s) { runModel(s, "bbnn", true); }
+void broadcastApp(benchmark::State &s) { runModel(s, "broadcast", true); }
 void crnn(benchmark::State &s) { runModel(s, "choi-crnn"); }
 void bcnnSmall(benchmark::State &s) { runModel(s, "bcnn-small"); }
 
@@ -46,6 +61,8 @@ void bcnnSmall(benchmark::State &s) { runModel(s, "bcnn-small"); }
 
 BENCHMARK(bbnn)->Name("bbnn")->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(broadcast)->Name("broadcast")->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(bbnnApp)->Name("bbnn-app")->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(broadcastApp)->Name("broadcast-app")->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(crnn)->Name("choi-crnn")->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(bcnnSmall)->Name("bcnn-small")->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 
