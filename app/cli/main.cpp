@@ -2,6 +2,7 @@
 #include "command.h"
 #include "clisupport.h"
 
+#include "base/allocator.h"
 #include "base/version.h"
 #include "inference/versions.h"
 #include "models/torchinfo.h"
@@ -38,6 +39,7 @@ void printHelp()
 
 int main(int argc, char **argv)
 {
+    base::tuneAllocatorForTensors();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("genrescope-cli");
     QCoreApplication::setApplicationVersion(base::kAppVersion);

@@ -1,4 +1,5 @@
 // genrescope: the GUI executable. Parses argv, sets up the application, shows the main window.
+#include "base/allocator.h"
 #include "base/version.h"
 #include "mainwindow/appsettings.h"
 #include "mainwindow/language.h"
@@ -12,6 +13,7 @@ using namespace genrescope;
 
 int main(int argc, char **argv)
 {
+    base::tuneAllocatorForTensors();
     QApplication app(argc, argv);
     QApplication::setApplicationName("Genrescope");
     QApplication::setOrganizationName("Genrescope");

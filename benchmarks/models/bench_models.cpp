@@ -9,10 +9,13 @@
 #include "models/registry.h"
 #include "models/torchinfo.h"
 
+#include "base/allocator.h"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 using namespace genrescope;
 
@@ -68,6 +71,10 @@ BENCHMARK(bcnnSmall)->Name("bcnn-small")->Arg(1)->Arg(32)->Unit(benchmark::kMill
 
 int main(int argc, char **argv)
 {
+    // GS_BENCH_MALLOC=default measures glibc's default policy (the baseline of base/allocator.h).
+    const char *mallocPolicy = std::getenv("GS_BENCH_MALLOC");
+    if (!mallocPolicy || std::string(mallocPolicy) != "default")
+        base::tuneAllocatorForTensors();
     const char *env = std::getenv("GS_BENCH_THREADS");
     models::configureTorchThreads(env ? std::atoi(env) : 2);
     std::fprintf(stderr, "libtorch %s, %d threads; %s\n", models::torchVersion().c_str(), models::torchThreads(),

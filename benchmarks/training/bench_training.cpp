@@ -12,11 +12,14 @@
 #include "training/trainer.h"
 
 #include <ATen/Parallel.h>
+#include "base/allocator.h"
+
 #include <benchmark/benchmark.h>
 #include <torch/torch.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
 #include <memory>
 #include <random>
 
@@ -100,6 +103,10 @@ BENCHMARK(Epoch)->Name("Epoch/mlfi")->Args({1, 16, 10})->Unit(benchmark::kMillis
 
 int main(int argc, char **argv)
 {
+    // GS_BENCH_MALLOC=default measures glibc's default policy (the baseline of base/allocator.h).
+    const char *mallocPolicy = std::getenv("GS_BENCH_MALLOC");
+    if (!mallocPolicy || std::string(mallocPolicy) != "default")
+        base::tuneAllocatorForTensors();
     const char *t = std::getenv("GS_BENCH_THREADS");
     at::set_num_threads(t ? std::max(1, std::atoi(t)) : 2);
     benchmark::Initialize(&argc, argv);
