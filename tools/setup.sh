@@ -19,7 +19,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-charts-dev qt6-multimedia-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-qpa-plugins qt6-translations-l10n
-    libtorch-dev libopenblas0-pthread
+    libtorch-dev libopenblas0-pthread libgloo-dev
     libavformat-dev libavcodec-dev libswresample-dev libavutil-dev libfftw3-dev
     libbenchmark-dev
 )

@@ -4,6 +4,8 @@
 #include "clisupport.h"
 #include "command.h"
 
+#include "distributed/batchnormcheck.h"
+#include "distributed/communicator.h"
 #include "models/registry.h"
 #include "training/trainingrun.h"
 
@@ -13,6 +15,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <thread>
@@ -57,7 +61,11 @@ int run(const QStringList &args)
         "With --folds K, K models are trained (fold i tests on fold i, validates on fold i+1) and the mean "
         "and standard deviation of their test accuracies are reported; the saved bundle is the model of "
         "fold 0 (trained on all but its test and validation folds), with every fold's result in its "
-        "evaluation field and card.");
+        "evaluation field and card.\n"
+        "Data-parallel training over several processes or machines (libtorch c10d, Gloo): start the same command "
+        "once per rank with --world-size N --rank R --rendezvous HOST:PORT (rank 0's address), or with torchrun's "
+        "MASTER_ADDR, MASTER_PORT, WORLD_SIZE and RANK variables. N ranks with --batch B train like one process "
+        "with batch B (batch norm excepted); rank 0 writes the checkpoint and the bundle and alone prints results.");
     p.addHelpOption();
     p.addOption({"data", "Dataset folder, manifest CSV or feature-table CSV.", "DIR|CSV"});
     p.addOption({"model", "Registry model name (e.g. seed004-simple-cnn, broadcast, mlp).", "NAME"});
@@ -83,6 +91,12 @@ int run(const QStringList &args)
     p.addOption({"threads", "libtorch and feature threads (default: all cores).", "N", "0"});
     p.addOption({"jsonl", "Print progress and results as JSON lines on stdout."});
     p.addOption({"out", "Model bundle to write.", "FILE"});
+    p.addOption({"world-size", "Data-parallel training: number of processes (default: $WORLD_SIZE, else 1).", "N"});
+    p.addOption({"rank", "This process's rank, 0..N-1 (default: $RANK).", "R"});
+    p.addOption({"rendezvous", "Rank 0's address and a free port (default: $MASTER_ADDR:$MASTER_PORT).", "HOST:PORT"});
+    p.addOption({"dist-timeout", "Seconds a rank waits for the others (joining, every step) before it stops with an "
+                                 "error (default 300).", "SECONDS", "300"});
+    p.addOption({"dist-check", "Check after every step that all ranks hold identical weights (slower; for tests)."});
     if (const int exit = cli::parseCommandLine(p, "train", args); exit >= 0)
         return exit;
     if (!p.isSet("data") || !p.isSet("out") || (!p.isSet("model") && !p.isSet("resume"))) {
@@ -90,6 +104,42 @@ int run(const QStringList &args)
         return cli::kExitUsage;
     }
     const bool jsonl = p.isSet("jsonl");
+
+    // Distributed: the command line wins over torchrun's environment variables.
+    auto dist = distributed::DistributedOptions::fromEnvironment();
+    if (!dist.ok()) {
+        cli::printError(dist.error());
+        return cli::kExitUsage;
+    }
+    double distTimeout = 300;
+    if (!((!p.isSet("world-size") || cli::readNumber(p, "world-size", dist->worldSize)) &&
+          (!p.isSet("rank") || cli::readNumber(p, "rank", dist->rank)) &&
+          cli::readNumber(p, "dist-timeout", distTimeout)))
+        return cli::kExitUsage;
+    if (p.isSet("rendezvous")) {
+        auto e = distributed::parseRendezvous(p.value("rendezvous").toStdString());
+        if (!e.ok()) {
+            cli::printError("--rendezvous: " + e.error().detail);
+            return cli::kExitUsage;
+        }
+        dist->host = e->host;
+        dist->port = e->port;
+    }
+    if (!(distTimeout > 0) || distTimeout > 86400.0 * 7) {
+        cli::printError("--dist-timeout must be a positive number of seconds");
+        return cli::kExitUsage;
+    }
+    dist->timeout = std::chrono::milliseconds(std::llround(distTimeout * 1000.0));
+    if (dist->distributed() && !p.isSet("rendezvous") && !qEnvironmentVariableIsSet("MASTER_ADDR")) {
+        cli::printError("--world-size > 1 needs --rendezvous HOST:PORT (or MASTER_ADDR and MASTER_PORT)");
+        return cli::kExitUsage;
+    }
+    if (auto st = dist->validate(); !st.ok()) {
+        cli::printError(st.error());
+        return cli::kExitUsage;
+    }
+    // Only rank 0 reports progress and results; the others print nothing but errors.
+    const bool quiet = dist->rank != 0;
 
     training::TrainingRequest req;
     req.source = localPath(p.value("data"));
@@ -164,6 +214,24 @@ int run(const QStringList &args)
     if (p.isSet("checkpoint"))
         req.checkpointPath = localPath(p.value("checkpoint"));
 
+    if (dist->distributed()) {
+        if (!quiet)
+            if (auto bn = distributed::usesBatchNorm(model, req.config); bn.ok() && *bn)
+                cli::printError("warning: " + model + " has batch normalisation, which each rank computes on its own "
+                                "slice of a batch (no synchronised batch norm): " + std::to_string(dist->worldSize) +
+                                " ranks train close to, not exactly like, one process with the same batch");
+        auto comm = distributed::Communicator::connect(*dist);
+        if (!comm.ok()) {
+            cli::printError(comm.error());
+            return cli::kExitFailure;
+        }
+        opts.collective = *comm;
+        opts.verifyReplicas = p.isSet("dist-check");
+        if (jsonl && !quiet)
+            emitJson({{"event", "distributed"}, {"backend", "gloo"}, {"worldSize", dist->worldSize},
+                      {"rank", dist->rank}, {"rendezvous", qs(dist->host + ":" + std::to_string(dist->port))}});
+    }
+
     // Progress and results, as the run reports them.
     std::optional<cli::ProgressBar> bar{std::in_place, "features"};
     int foldCount = 1;
@@ -202,6 +270,8 @@ int run(const QStringList &args)
             e["fold"] = f;
             e["elapsed"] = pr.elapsedSeconds;
             e["eta"] = pr.etaSeconds;
+            if (dist->distributed())
+                e["commSeconds"] = pr.communicationSeconds;
             if (jsonl)
                 emitJson(e);
             else if (!cli::stderrIsTerminal())
@@ -228,14 +298,19 @@ int run(const QStringList &args)
     };
 
     training::TrainingStage stage = training::TrainingStage::Setup;
-    auto r = training::runTraining(req, base::CancelToken::none(), cb, &stage);
+    auto r = training::runTraining(req, base::CancelToken::none(), quiet ? training::TrainingCallbacks{} : cb, &stage);
     bar->finish();
     if (!r.ok()) {
-        cli::printError(r.error());
+        if (dist->distributed())
+            cli::printError("rank " + std::to_string(dist->rank) + ": " + r.error().toString());
+        else
+            cli::printError(r.error());
         if (r.error().isCancelled())
             return cli::kExitCancelled;
         return stage == training::TrainingStage::Split ? cli::kExitUsage : cli::kExitFailure;
     }
+    if (quiet)
+        return cli::kExitOk;
     if (r->summary) {
         const auto &s = *r->summary;
         if (jsonl)

@@ -268,19 +268,26 @@ struct LossAcc
     double accuracy = 0;
 };
 
-base::Result<LossAcc> evaluateSide(models::GenreNetImpl &net, const models::Normalization &norm,
-                                   const models::Normalization &auxNorm, const SideTensors &side, int batchSize, double smoothing,
-                                   const base::CancelToken &cancel)
+/** Loss and accuracy sums over rows [from, to) of a side (a rank's share of the validation songs). */
+struct LossSums
+{
+    double loss = 0;
+    double correct = 0;
+    double count = 0;
+};
+
+base::Result<LossSums> evaluateRows(models::GenreNetImpl &net, const models::Normalization &norm,
+                                    const models::Normalization &auxNorm, const SideTensors &side, std::int64_t from,
+                                    std::int64_t to, int batchSize, double smoothing, const base::CancelToken &cancel)
 {
     torch::NoGradGuard noGrad;
     net.eval();
-    const std::int64_t n = side.x.size(0);
     double lossSum = 0;
     std::int64_t correct = 0;
-    for (std::int64_t start = 0; start < n; start += batchSize) {
+    for (std::int64_t start = from; start < to; start += batchSize) {
         if (cancel.isCancelled())
             return makeError(ErrorCode::Cancelled, "training cancelled");
-        const std::int64_t end = std::min(n, start + batchSize);
+        const std::int64_t end = std::min(to, start + batchSize);
         const auto xb = norm.apply(side.x.slice(0, start, end));
         const auto yb = side.y.slice(0, start, end);
         const auto auxb = side.aux.defined() ? auxNorm.apply(side.aux.slice(0, start, end)) : torch::Tensor();
@@ -291,7 +298,94 @@ base::Result<LossAcc> evaluateSide(models::GenreNetImpl &net, const models::Norm
         lossSum += loss.item<double>();
         correct += logits.argmax(1).eq(yb).sum().item<std::int64_t>();
     }
-    return LossAcc{n > 0 ? lossSum / double(n) : 0.0, n > 0 ? double(correct) / double(n) : 0.0};
+    return LossSums{lossSum, double(correct), double(std::max<std::int64_t>(to - from, 0))};
+}
+
+/**
+ * The validation loss and accuracy: over the whole side in one process; with a collective, each rank
+ * evaluates its contiguous share and the sums are all-reduced, so every rank gets the same numbers.
+ */
+base::Result<LossAcc> evaluateSide(models::GenreNetImpl &net, const models::Normalization &norm,
+                                   const models::Normalization &auxNorm, const SideTensors &side, int batchSize,
+                                   double smoothing, Collective *collective, const base::CancelToken &cancel)
+{
+    const std::int64_t n = side.x.size(0);
+    const std::int64_t world = collective ? collective->worldSize() : 1, rank = collective ? collective->rank() : 0;
+    auto sums = evaluateRows(net, norm, auxNorm, side, n * rank / world, n * (rank + 1) / world, batchSize, smoothing,
+                             cancel);
+    if (!sums.ok())
+        return sums.error();
+    if (collective) {
+        double v[3] = {sums->loss, sums->correct, sums->count};
+        GS_TRY(collective->allReduceSum(v, 3));
+        *sums = LossSums{v[0], v[1], v[2]};
+    }
+    return LossAcc{sums->count > 0 ? sums->loss / sums->count : 0.0,
+                   sums->count > 0 ? sums->correct / sums->count : 0.0};
+}
+
+/** FNV-1a over the bytes of every parameter and buffer: equal on two ranks iff the weights are bit-identical. */
+std::string weightsDigest(torch::nn::Module &net)
+{
+    std::uint64_t h = 1469598103934665603ULL;
+    auto mix = [&h](const torch::Tensor &t) {
+        const auto c = t.detach().contiguous();
+        const auto *p = static_cast<const unsigned char *>(c.data_ptr());
+        const std::size_t n = std::size_t(c.numel()) * c.element_size();
+        for (std::size_t i = 0; i < n; ++i)
+            h = (h ^ p[i]) * 1099511628211ULL;
+    };
+    for (const auto &t : net.parameters())
+        mix(t);
+    for (const auto &t : net.buffers())
+        if (t.numel() > 0)
+            mix(t);
+    return std::to_string(h);
+}
+
+/** Every rank learns whether all of them succeeded (ok = this rank's outcome); doubles as a barrier. */
+base::Status agree(Collective &c, bool ok, const std::string &failure)
+{
+    double bad = ok ? 0.0 : 1.0;
+    GS_TRY(c.allReduceSum(&bad, 1));
+    if (bad > 0)
+        return makeError(ErrorCode::Io, failure);
+    return {};
+}
+
+/** Mismatch on every rank unless every rank's `local` equals rank 0's. */
+base::Status sameAsRankZero(Collective &c, const std::string &local, const std::string &what)
+{
+    std::string rank0 = local;
+    GS_TRY(c.broadcast(rank0));
+    double differs = rank0 == local ? 0.0 : 1.0;
+    GS_TRY(c.allReduceSum(&differs, 1));
+    if (differs > 0)
+        return makeError(ErrorCode::Mismatch, what + (rank0 == local ? std::string(" (on another rank)")
+                                                                     : " (rank " + std::to_string(c.rank()) +
+                                                                           ": \"" + local + "\", rank 0: \"" + rank0 + "\")"));
+    return {};
+}
+
+/** Sums the gradients of `params` over the ranks in one flat buffer (undefined gradients count as zero). */
+base::Status allReduceGradients(Collective &c, const std::vector<torch::Tensor> &params)
+{
+    std::vector<torch::Tensor> flat;
+    flat.reserve(params.size());
+    for (const auto &p : params)
+        flat.push_back(p.grad().defined() ? p.grad().reshape({-1}) : torch::zeros({p.numel()}, p.options()));
+    auto buffer = torch::cat(flat).contiguous();
+    GS_TRY(c.allReduceSum(buffer.data_ptr<float>(), std::size_t(buffer.numel())));
+    std::int64_t offset = 0;
+    for (auto p : params) {
+        const auto part = buffer.slice(0, offset, offset + p.numel()).view(p.sizes());
+        offset += p.numel();
+        if (p.grad().defined())
+            p.mutable_grad().copy_(part);
+        else
+            p.mutable_grad() = part.clone();
+    }
+    return {};
 }
 
 std::vector<std::size_t> songsOn(const PreparedData &data, const data::DataSplit &split, data::Split side)
@@ -346,11 +440,32 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
         options.checkpointPath = keepPath;
         options.resume = true;
         options.stopAfterEpoch = keepStop;
+        options.collective = optionsIn.collective;
+        options.verifyReplicas = optionsIn.verifyReplicas;
         if (optionsIn.epochs > options.epochs)
             options.epochs = optionsIn.epochs; // a resumed run may be extended
         resumed = std::move(*c);
     }
 
+    Collective *const coll = options.collective.get();
+    if (coll && coll->worldSize() < 1)
+        return makeError(ErrorCode::InvalidArgument, "the collective has no ranks");
+    const int world = coll ? coll->worldSize() : 1;
+    const int rank = coll ? coll->rank() : 0;
+    if (coll && world > 1) {
+        // Every rank must continue from the same checkpoint (a shared filesystem or a copy on each machine).
+        std::string state = "no checkpoint";
+        if (resumed) {
+            std::uint64_t h = 1469598103934665603ULL;
+            for (unsigned char ch : resumed->model)
+                h = (h ^ ch) * 1099511628211ULL;
+            state = "checkpoint of epoch " + std::to_string(resumed->header.value(QStringLiteral("epoch")).toInt()) +
+                    ", weights " + std::to_string(h);
+        }
+        GS_TRY(sameAsRankZero(*coll, state,
+                              "the ranks do not resume from the same checkpoint " + options.checkpointPath.string() +
+                                  " (across machines it must be on a shared filesystem or copied to every rank)"));
+    }
     if (options.epochs < 1 || options.batchSize < 1 || !(options.learningRate > 0))
         return makeError(ErrorCode::InvalidArgument, "epochs, batch size and learning rate must be positive");
     const models::ModelSpec *spec = models::findModelSpec(job.architecture);
@@ -468,6 +583,9 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
         elapsedBefore = h.value(QStringLiteral("elapsedSeconds")).toDouble();
         stoppedEarly = h.value(QStringLiteral("stoppedEarly")).toBool();
     }
+    const std::vector<torch::Tensor> params = net->parameters();
+    if (coll && world > 1)
+        GS_TRY(sameAsRankZero(*coll, weightsDigest(*net), "the ranks start from different weights"));
 
     const auto t0 = std::chrono::steady_clock::now();
     auto elapsed = [&] {
@@ -483,7 +601,8 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
     for (int epoch = startEpoch; epoch < options.epochs && !stoppedEarly; ++epoch) {
         const auto epochStart = std::chrono::steady_clock::now();
         const std::uint64_t epochSeed = mixSeed(options.seed, std::uint64_t(epoch));
-        torch::manual_seed(epochSeed);
+        // Dropout masks: per (seed, epoch, rank) with several ranks; one process keeps its old stream.
+        torch::manual_seed(world > 1 ? mixSeed(epochSeed, std::uint64_t(rank)) : epochSeed);
         std::mt19937_64 rng(epochSeed);
         std::vector<std::int64_t> order(static_cast<std::size_t>(nTrain));
         for (std::int64_t i = 0; i < nTrain; ++i)
@@ -495,41 +614,70 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
         net->train();
         double lossSum = 0;
         std::int64_t correct = 0, seen = 0;
+        double commSeconds = 0;
         for (int b = 0; b < batches; ++b) {
             if (cancel.isCancelled())
                 return makeError(ErrorCode::Cancelled, "training cancelled in epoch " + std::to_string(epoch + 1));
             const std::int64_t start = std::int64_t(b) * options.batchSize;
             const std::int64_t end = b == batches - 1 ? nTrain : std::min(nTrain, start + options.batchSize);
-            const auto idx = orderT.slice(0, start, end);
+            // This rank's contiguous slice [lo, hi) of the global batch [start, end) (all of it in one process).
+            const std::int64_t len = end - start;
+            const std::int64_t lo = start + len * rank / world, hi = start + len * (rank + 1) / world;
+            const auto idx = orderT.slice(0, lo, hi);
             auto xb = trainSide.x.index_select(0, idx);
             const auto yb = trainSide.y.index_select(0, idx);
             if ((options.gainDb > 0 && dbLog) || (options.timeShiftFraction > 0 && tAxis >= 0)) {
+                // Drawn for every example of the global batch on every rank (the one-process stream);
+                // each rank applies the draws of its slice.
                 std::uniform_real_distribution<double> gain(-options.gainDb, options.gainDb);
-                for (std::int64_t i = 0; i < xb.size(0); ++i) {
-                    auto ex = xb[i];
+                for (std::int64_t g = start; g < end; ++g) {
+                    const bool mine = g >= lo && g < hi;
+                    auto ex = mine ? xb[g - lo] : torch::Tensor();
                     if (options.timeShiftFraction > 0 && tAxis >= 0) {
-                        const std::int64_t len = ex.size(tAxis);
-                        const std::int64_t maxShift = std::int64_t(double(len) * options.timeShiftFraction);
+                        const std::int64_t tLen = trainSide.x.size(tAxis + 1);
+                        const std::int64_t maxShift = std::int64_t(double(tLen) * options.timeShiftFraction);
                         if (maxShift > 0) {
                             const std::int64_t shift = std::int64_t(rng() % std::uint64_t(2 * maxShift + 1)) - maxShift;
-                            ex.copy_(torch::roll(ex, {shift}, {tAxis}));
+                            if (mine)
+                                ex.copy_(torch::roll(ex, {shift}, {tAxis}));
                         }
                     }
-                    if (options.gainDb > 0 && dbLog)
-                        ex.add_(gain(rng));
+                    if (options.gainDb > 0 && dbLog) {
+                        const double gdb = gain(rng);
+                        if (mine)
+                            ex.add_(gdb);
+                    }
                 }
             }
-            xb = norm.apply(xb);
-            const auto auxb = withAux ? auxNorm.apply(trainSide.aux.index_select(0, idx)) : torch::Tensor();
+            const std::int64_t bn = hi - lo;
             optimizer->zero_grad();
-            const auto logits = net->forward(xb, auxb);
-            const auto loss = torch::nn::functional::cross_entropy(
-                logits, yb, torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(smoothing));
-            loss.backward();
+            torch::Tensor logits, loss;
+            if (bn > 0) {
+                xb = norm.apply(xb);
+                const auto auxb = withAux ? auxNorm.apply(trainSide.aux.index_select(0, idx)) : torch::Tensor();
+                logits = net->forward(xb, auxb);
+                loss = torch::nn::functional::cross_entropy(
+                    logits, yb, torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(smoothing));
+                // The mean over this slice, weighted by its share: the ranks' gradients sum to the batch mean's.
+                if (world > 1)
+                    (loss * (double(bn) / double(len))).backward();
+                else
+                    loss.backward();
+            }
+            if (coll && world > 1) {
+                const auto c0 = std::chrono::steady_clock::now();
+                GS_TRY(allReduceGradients(*coll, params));
+                commSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - c0).count();
+            }
             optimizer->step();
-            const std::int64_t bn = end - start;
-            lossSum += loss.item<double>() * double(bn);
-            correct += logits.argmax(1).eq(yb).sum().item<std::int64_t>();
+            if (coll && world > 1 && options.verifyReplicas)
+                GS_TRY(sameAsRankZero(*coll, weightsDigest(*net),
+                                      "the ranks' weights differ after step " + std::to_string(b + 1) + " of epoch " +
+                                          std::to_string(epoch + 1)));
+            if (bn > 0) {
+                lossSum += loss.item<double>() * double(bn);
+                correct += logits.argmax(1).eq(yb).sum().item<std::int64_t>();
+            }
             seen += bn;
             if (progress) {
                 TrainProgress p;
@@ -538,8 +686,8 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
                 p.epochs = options.epochs;
                 p.batch = b + 1;
                 p.batches = batches;
-                p.loss = lossSum / double(seen);
-                p.accuracy = double(correct) / double(seen);
+                p.loss = seen > 0 ? lossSum / double(seen) : 0.0;
+                p.accuracy = seen > 0 ? double(correct) / double(seen) : 0.0;
                 p.learningRate = lr;
                 p.elapsedSeconds = elapsed();
                 const double doneEpochs = double(epoch - startEpoch) + double(b + 1) / double(batches);
@@ -551,11 +699,15 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
 
         EpochRecord rec;
         rec.epoch = epoch + 1;
-        rec.trainLoss = seen > 0 ? lossSum / double(seen) : 0;
-        rec.trainAccuracy = seen > 0 ? double(correct) / double(seen) : 0;
+        double epochSums[3] = {lossSum, double(correct), double(seen)};
+        if (coll && world > 1)
+            GS_TRY(coll->allReduceSum(epochSums, 3));
+        rec.trainLoss = epochSums[2] > 0 ? epochSums[0] / epochSums[2] : 0;
+        rec.trainAccuracy = epochSums[2] > 0 ? epochSums[1] / epochSums[2] : 0;
         rec.learningRate = lr;
         if (hasVal) {
-            auto v = evaluateSide(*net, norm, auxNorm, valSide, std::max(options.batchSize, 64), smoothing, cancel);
+            auto v = evaluateSide(*net, norm, auxNorm, valSide, std::max(options.batchSize, 64), smoothing,
+                                  world > 1 ? coll : nullptr, cancel);
             if (!v.ok())
                 return v.error();
             rec.hasValidation = true;
@@ -624,7 +776,18 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
             c.model = saveModule(*net);
             c.optimizer = saveOptimizer(*optimizer);
             c.best = bestBytes;
-            GS_TRY(writeCheckpoint(options.checkpointPath, c));
+            if (world > 1) {
+                // Rank 0 alone writes; the others wait until it has (or learn that it could not).
+                base::Status written;
+                if (rank == 0)
+                    written = writeCheckpoint(options.checkpointPath, c);
+                GS_TRY(agree(*coll, written.ok(),
+                             rank == 0 && !written.ok() ? written.error().toString()
+                                                        : "rank 0 could not write the checkpoint " +
+                                                              options.checkpointPath.string()));
+            } else {
+                GS_TRY(writeCheckpoint(options.checkpointPath, c));
+            }
         }
         if (progress) {
             TrainProgress p;
@@ -640,6 +803,7 @@ base::Result<TrainOutcome> trainImpl(const TrainingJob &jobIn, const TrainerOpti
             const double session = p.elapsedSeconds - elapsedBefore;
             const int doneHere = epoch + 1 - startEpoch;
             p.etaSeconds = stoppedEarly ? 0 : session / doneHere * (options.epochs - epoch - 1);
+            p.communicationSeconds = commSeconds;
             p.record = rec;
             progress(p);
         }

@@ -5,6 +5,7 @@
 #include "data/split.h"
 #include "models/bundle.h"
 #include "training/aggregation.h"
+#include "training/collective.h"
 #include "training/evaluation.h"
 #include "training/samples.h"
 
@@ -62,6 +63,21 @@ struct TrainerOptions
     /** Test hook: stop (Cancelled) right after this epoch (1-based) has been checkpointed; 0 = never. */
     int stopAfterEpoch = 0;
 
+    /**
+     * Data-parallel training (not serialised; empty = one process). Every rank runs train() with the
+     * same job and options: each global batch of batchSize (the same seeded shuffle everywhere) is cut
+     * into worldSize contiguous slices, rank r computes slice r, the loss is weighted by
+     * slice/batch size and the gradients are all-reduce-summed, so the step is the one-process step
+     * on the whole batch (batch norm excepted: it normalises each rank's slice on its own).
+     * Augmentation is drawn for the whole batch on every rank; dropout masks are seeded per
+     * (seed, epoch, rank). Epoch metrics and validation are summed over the ranks, so plateau and
+     * early-stopping decisions agree. Rank 0 alone writes the checkpoint; on resume every rank reads
+     * it and a checkpoint that differs from rank 0's is a Mismatch. A dead or silent peer is an Io error.
+     */
+    std::shared_ptr<Collective> collective;
+    /** Test hook (not serialised): with a collective, compare every rank's weights after every step. */
+    bool verifyReplicas = false;
+
     QJsonObject toJson() const;
     static base::Result<TrainerOptions> fromJson(const QJsonObject &json);
 };
@@ -93,6 +109,8 @@ struct TrainProgress
     double learningRate = 0;
     double elapsedSeconds = 0;
     double etaSeconds = 0;
+    /** Epoch reports of data-parallel runs: seconds spent in the gradient all-reduce this epoch. */
+    double communicationSeconds = 0;
     std::optional<EpochRecord> record;
 };
 

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QString>
 
+#include <algorithm>
 #include <exception>
 #include <set>
 
@@ -135,11 +136,42 @@ base::Result<TrainingRunResult> runImpl(const TrainingRequest &request, const ba
         prep.cache = data::FeatureCache(request.cacheDirectory.empty() ? data::FeatureCache::defaultDirectory()
                                                                        : request.cacheDirectory);
     prep.parallelFor = request.parallelFor ? request.parallelFor : base::threadedFor(request.threads);
-    auto preparedR = prepareSource(request.source, *featureConfig, prep, cancel, cb.preparing);
+    Collective *const coll = options.collective.get();
+    const bool distributed = coll && coll->worldSize() > 1;
+    const bool featureTableSource = looksLikeFeatureTable(request.source);
+    std::uint64_t shardMisses = 0;
+    double prepStart = 0;
+    if (distributed && request.useCache && !featureTableSource) {
+        // Each rank featurises its own shard into the cache first, so no two ranks compute the same file
+        // when the cache directory is shared; the whole-dataset preparation below then reads it back.
+        data::ScanOptions scan;
+        scan.parallelFor = prep.parallelFor;
+        auto dataset = data::scanDataset(request.source, scan, cancel,
+                                         [&](double f) { base::reportProgress(cb.preparing, 0.05 * f); });
+        if (dataset.ok()) {
+            const data::Dataset shard = datasetShard(*dataset, coll->rank(), coll->worldSize());
+            if (!shard.items.empty()) {
+                auto part = prepareAudio(shard, *featureConfig, prep, cancel,
+                                         [&](double f) { base::reportProgress(cb.preparing, 0.05 + 0.85 * f); });
+                if (part.ok())
+                    shardMisses = part->cacheMisses;
+            }
+        }
+        if (cancel.isCancelled())
+            return makeError(ErrorCode::Cancelled, "cancelled while featurising this rank's shard");
+        GS_TRY(coll->barrier());
+        prepStart = 0.9;
+    }
+    auto preparedR = prepareSource(request.source, *featureConfig, prep, cancel, [&](double f) {
+        base::reportProgress(cb.preparing, prepStart + (1.0 - prepStart) * f);
+    });
     if (!preparedR.ok())
         return preparedR.error();
+    // Files this rank computed in its shard pass are misses, not the hits the second pass saw.
+    preparedR->cacheMisses += shardMisses;
+    preparedR->cacheHits -= std::min(preparedR->cacheHits, shardMisses);
     auto prepared = std::make_shared<PreparedData>(std::move(*preparedR));
-    const bool featureTable = looksLikeFeatureTable(request.source);
+    const bool featureTable = featureTableSource;
     TrainingRunResult result;
     result.architecture = architecture;
     result.data = summarise(*prepared, featureTable);
@@ -243,7 +275,20 @@ base::Result<TrainingRunResult> runImpl(const TrainingRequest &request, const ba
         bundle.card["notes"] = "Trained on the train side of a stratified split by song; evaluation is on its test side.";
     }
     bundle.card["title"] = qs(architecture + " on " + request.source.filename().string());
-    GS_TRY(models::saveBundle(bundle, request.outputPath));
+    if (distributed) {
+        // Rank 0 writes the bundle; every rank returns once it is written (or fails with it).
+        base::Status saved;
+        if (coll->rank() == 0)
+            saved = models::saveBundle(bundle, request.outputPath);
+        double bad = saved.ok() ? 0.0 : 1.0;
+        GS_TRY(coll->allReduceSum(&bad, 1));
+        if (!saved.ok())
+            return saved.error();
+        if (bad > 0)
+            return makeError(ErrorCode::Io, "rank 0 could not write the model bundle " + request.outputPath.string());
+    } else {
+        GS_TRY(models::saveBundle(bundle, request.outputPath));
+    }
     result.bundlePath = request.outputPath;
     result.card = bundle.card;
     result.evaluation = bundle.evaluation;
@@ -254,6 +299,19 @@ base::Result<TrainingRunResult> runImpl(const TrainingRequest &request, const ba
 }
 
 } // namespace
+
+data::Dataset datasetShard(const data::Dataset &dataset, int rank, int world)
+{
+    data::Dataset out;
+    out.root = dataset.root;
+    out.labels = dataset.labels;
+    out.report = dataset.report;
+    if (world < 1 || rank < 0 || rank >= world)
+        return out;
+    for (std::size_t i = std::size_t(rank); i < dataset.items.size(); i += std::size_t(world))
+        out.items.push_back(dataset.items[i]);
+    return out;
+}
 
 std::string_view sourceKindName(SourceScan::Kind kind)
 {

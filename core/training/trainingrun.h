@@ -51,13 +51,27 @@ base::Result<SourceScan> scanSource(const std::filesystem::path &source, const b
                                     const base::CancelToken &cancel = base::CancelToken::none(),
                                     const base::ProgressFn &progress = {});
 
+/**
+ * Shard `rank` of `world` of a dataset: the items whose index in the key-sorted item list is
+ * congruent to rank modulo world (round robin, so shards are of equal size +-1 and mix the classes).
+ * The shards of 0..world-1 are disjoint and cover every item. world < 1 or rank outside [0, world)
+ * gives an empty item list. Labels, root and report are kept.
+ */
+data::Dataset datasetShard(const data::Dataset &dataset, int rank, int world);
+
 /** Everything `genrescope-cli train` takes: one training run, a single split or k folds. */
 struct TrainingRequest
 {
     std::filesystem::path source;   ///< dataset folder, manifest CSV or feature-table CSV
     std::string architecture;       ///< registry name; ignored when resumeFrom is set
     QJsonObject config;             ///< model switches (checked and completed with models::normalizedConfig)
-    /** Trainer settings; its checkpointPath and resume fields are set per fold by runTraining. */
+    /**
+     * Trainer settings; its checkpointPath and resume fields are set per fold by runTraining. With
+     * options.collective (several ranks), every rank runs runTraining with the same request: each
+     * first featurises its datasetShard into the cache (a shared cache directory makes the ranks
+     * split the work), then every rank prepares the whole dataset from the cache and trains its
+     * slices (see TrainerOptions::collective); rank 0 alone writes checkpoints and the bundle.
+     */
     TrainerOptions options;
     /** 0 = one stratified split with the fractions below; k >= 3 = k-fold cross-validation by song. */
     int folds = 0;
