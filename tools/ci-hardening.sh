@@ -10,7 +10,7 @@
 # Environment:
 #   BUILD_DIR      build folder (default build-hardening; reused, so ccache/ninja make reruns cheap)
 #   JOBS           parallel compile and test jobs (default nproc)
-#   FUZZ_SECONDS   seconds per fuzz target (default 40)
+#   FUZZ_SECONDS   seconds per fuzz target (default 30)
 #   FUZZ_RSS_MB    libFuzzer's memory limit per target (default 2048)
 #   CTEST_EXCLUDE  ctest -E regex of tests not run under the sanitizers (default: the libtorch-numerics
 #                  tests named in docs/hardening.md; set it to "" to run everything)
@@ -23,7 +23,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 BUILD_DIR="${BUILD_DIR:-build-hardening}"
 JOBS="${JOBS:-$(nproc)}"
-FUZZ_SECONDS="${FUZZ_SECONDS:-40}"
+FUZZ_SECONDS="${FUZZ_SECONDS:-30}"
 FUZZ_RSS_MB="${FUZZ_RSS_MB:-2048}"
 # core.models.nets, core.training.mlfitraining and core.models.fused only re-check libtorch numerics
 # (forward/backward shapes and values of the networks, an MLFI training run, fused vs unfused forward
@@ -124,7 +124,7 @@ fuzz_in_time=1
 if [ -n "$DEADLINE" ]; then
     fit=$(( $(remaining) / n_fuzz - fuzz_overhead ))
     [ "$fit" -lt "$fuzz_seconds" ] && fuzz_seconds=$fit
-    [ "$fuzz_seconds" -lt 5 ] && fuzz_in_time=0
+    [ "$fit" -lt 5 ] && fuzz_in_time=0
 fi
 fuzz_summary=()
 fuzz_crashes=0
