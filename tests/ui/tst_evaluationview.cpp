@@ -87,7 +87,7 @@ private Q_SLOTS:
         view.showEvaluation("known", knownResult(m_dir.path()));
         ConfusionMatrixView *m = view.matrixView();
         QCOMPARE(m->classCount(), 3);
-        QCOMPARE(m->labels(), QStringList({"blues", "jazz", "rock"}));
+        QCOMPARE(m->labels(), QStringList({"Blues", "Jazz", "Rock"}));
         QCOMPARE(m->cellText(2, 2), QString("2\n100%"));
         QCOMPARE(m->cellText(0, 0), QString("1\n100%"));
         QCOMPARE(m->cellText(0, 1), QString("0\n0%"));
@@ -107,7 +107,7 @@ private Q_SLOTS:
         // Per-class table: a perfect evaluation under the mean rule.
         MetricsTable *t = view.metricsTable();
         QCOMPARE(t->rowCount(), 5); // 3 classes, accuracy, macro average
-        QCOMPARE(t->item(2, 0)->text(), QString("rock"));
+        QCOMPARE(t->item(2, 0)->text(), QString("Rock"));
         QCOMPARE(t->item(2, 4)->text(), QString("2"));
         QCOMPARE(t->item(3, 3)->text(), QString("1.000"));
     }
@@ -134,9 +134,9 @@ private Q_SLOTS:
         QTableWidget *songs = view.songTable();
         QCOMPARE(songs->rowCount(), 1);
         QCOMPARE(songCell(songs, 0, 0), QString("a.wav"));
-        QCOMPARE(songCell(songs, 0, 1), QString("blues"));
-        QCOMPARE(songCell(songs, 0, 2), QString("jazz"));
-        QCOMPARE(songCell(songs, 0, 4), QString("jazz 0.67, blues 0.33, rock 0.00"));
+        QCOMPARE(songCell(songs, 0, 1), QString("Blues"));
+        QCOMPARE(songCell(songs, 0, 2), QString("Jazz"));
+        QCOMPARE(songCell(songs, 0, 4), QString("Jazz 0.67, Blues 0.33, Rock 0.00"));
 
         // The keyboard moves the selection the same way: Down from (blues, jazz) is (jazz, jazz): empty.
         QTest::keyClick(m, Qt::Key_Down);
@@ -260,7 +260,7 @@ private Q_SLOTS:
         QVERIFY(s.open(QIODevice::ReadOnly));
         const QByteArray svgText = s.readAll();
         QVERIFY(svgText.contains("<svg"));
-        QVERIFY(svgText.contains("blues") && svgText.contains("rock"));
+        QVERIFY(svgText.contains("Blues") && svgText.contains("Rock"));
 
         const QString conf = m_dir.filePath("c.csv"), metrics = m_dir.filePath("metrics.csv"), songs = m_dir.filePath("s.csv");
         QVERIFY(view.exportConfusionCsv(conf, &error));

@@ -1,4 +1,5 @@
 #include "comparisonview.h"
+#include "mainwindow/genrenames.h"
 
 #include "base/atomicfile.h"
 #include "evaluation/confusionmatrixview.h"
@@ -82,7 +83,7 @@ QString labelText(const inference::ComparisonResult &r, int i)
 {
     if (i < 0 || std::size_t(i) >= r.labels.size())
         return ComparisonView::tr("(rejected)");
-    return QString::fromStdString(r.labels[std::size_t(i)]);
+    return genreDisplayName(r.labels[std::size_t(i)]);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "confusionmatrixview.h"
+#include "mainwindow/genrenames.h"
 
 #include "base/atomicfile.h"
 
@@ -66,7 +67,7 @@ void ConfusionMatrixView::setMatrix(const std::vector<std::string> &labels,
     m_rejected.clear();
     if (ok) {
         for (const auto &l : labels)
-            m_labels << QString::fromStdString(l);
+            m_labels << genreDisplayName(l); // shown; exports use the ids of the result
         m_counts = counts;
     }
     m_hoverTrue = m_hoverPred = -2;

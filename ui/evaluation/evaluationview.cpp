@@ -1,4 +1,5 @@
 #include "evaluationview.h"
+#include "mainwindow/genrenames.h"
 #include "base/csv.h"
 
 #include "confusionmatrixview.h"
@@ -552,7 +553,7 @@ void EvaluationView::refreshSongs()
     }
     const auto &labels = m_current->labels;
     auto name = [&](int i) {
-        return i >= 0 && std::size_t(i) < labels.size() ? QString::fromStdString(labels[std::size_t(i)]) : tr("rejected");
+        return i >= 0 && std::size_t(i) < labels.size() ? genreDisplayName(labels[std::size_t(i)]) : tr("rejected");
     };
     const auto songs = listedSongs();
     const QString cellName = tr("true %1, predicted %2").arg(name(m_cellTrue), name(m_cellPred));

@@ -1,4 +1,5 @@
 #include "metricstable.h"
+#include "mainwindow/genrenames.h"
 #include "base/csv.h"
 
 #include <QHeaderView>
@@ -90,7 +91,7 @@ void MetricsTable::setMetrics(const std::vector<std::string> &labels, const trai
     bold.setBold(true);
     for (int c = 0; c < classes; ++c) {
         const auto &m = metrics.perClass[std::size_t(c)];
-        setItem(c, 0, cell(c < int(labels.size()) ? QString::fromStdString(labels[std::size_t(c)]) : QString::number(c), false));
+        setItem(c, 0, cell(c < int(labels.size()) ? genreDisplayName(labels[std::size_t(c)]) : QString::number(c), false));
         setItem(c, 1, cell(fixed3(m.precision)));
         setItem(c, 2, cell(fixed3(m.recall)));
         setItem(c, 3, cell(fixed3(m.f1)));
