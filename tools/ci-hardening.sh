@@ -4,7 +4,7 @@
 # the core/fuzz/fault/hostile tests; no GUI, no ui tests, no benchmarks), then
 #   1. the core, fuzz-replay and fault tests under the sanitizers (ctest),
 #   2. the hostile-input corpus through genrescope-cli probe/decode/classify (ctest label "hostile"),
-#   3. every fuzz target for a bounded time,
+#   3. every fuzz target for a bounded time (JOBS of them at a time),
 # and a summary. Exit status 0 only when everything passed and no fuzz target crashed.
 #
 # Environment:
@@ -42,6 +42,7 @@ child_cpu() {
 }
 remaining() { echo $(( DEADLINE - $(date +%s) )); }
 n_fuzz=7         # fuzz targets (tests/fuzz/CMakeLists.txt, GS_FUZZ_TARGETS)
+fuzz_rounds=$(( (n_fuzz + JOBS - 1) / JOBS ))
 fuzz_overhead=25 # seconds per target beyond -max_total_time: start-up, seed loading, final stats
 
 # --- tools: clang 14 with its sanitizer and libFuzzer runtimes (Debian 12 packages)
@@ -97,7 +98,7 @@ test_timeout=1500
 ctest_status=0
 if [ -n "$DEADLINE" ]; then
     # Stop the tests in time for at least 20 s of fuzzing per target.
-    test_budget=$(( $(remaining) - n_fuzz * (20 + fuzz_overhead) ))
+    test_budget=$(( $(remaining) - fuzz_rounds * (20 + fuzz_overhead) ))
     if [ "$test_budget" -lt 60 ]; then
         echo "ci-hardening: FAILED: only $(remaining) s left after the build, too little for the tests"
         ctest_status=1
@@ -118,36 +119,48 @@ child_cpu
 test_cpu=$(( cpu - build_cpu ))
 hostile_line=$(grep -ho "hostile: [0-9]* files.*" "$BUILD_DIR"/Testing/Temporary/LastTest*.log 2>/dev/null | tail -1)
 
-# --- 3: each fuzz target for a bounded time, on a scratch copy of its seeds (new inputs stay out of the tree)
+# --- 3: each fuzz target for a bounded time, JOBS targets at a time (each is single-threaded), on a scratch
+# copy of its seeds (new inputs stay out of the tree)
 fuzz_seconds=$FUZZ_SECONDS
 fuzz_in_time=1
 if [ -n "$DEADLINE" ]; then
-    fit=$(( $(remaining) / n_fuzz - fuzz_overhead ))
+    fit=$(( $(remaining) / fuzz_rounds - fuzz_overhead ))
     [ "$fit" -lt "$fuzz_seconds" ] && fuzz_seconds=$fit
     [ "$fit" -lt 5 ] && fuzz_in_time=0
 fi
 fuzz_summary=()
 fuzz_crashes=0
 fuzz_start=$(date +%s)
+run_fuzzer() { # binary work-folder; writes work-folder/log.txt and work-folder/rc
+    # timeout: a hard stop in case libFuzzer's own clock is not consulted (a hanging input is caught by
+    # -timeout=25 and reported as a crash).
+    timeout -k 10 $(( fuzz_seconds + fuzz_overhead + 30 )) \
+        "$1" "$2/corpus" -max_total_time="$fuzz_seconds" -rss_limit_mb="$FUZZ_RSS_MB" -timeout=25 \
+        -max_len=65536 -print_final_stats=1 -artifact_prefix="$2/artifacts/" >"$2/log.txt" 2>&1
+    echo $? >"$2/rc"
+}
 if [ "$fuzz_in_time" -eq 0 ]; then
     echo "ci-hardening: FAILED: no time left for fuzzing"
     fuzz_crashes=1
     fuzz_summary+=("not run: no time left")
 else
+    fuzz_names=()
     for bin in "$BUILD_DIR"/tests/fuzz/fuzz_*; do
         [ -x "$bin" ] || continue
         name="${bin##*/fuzz_}"
+        fuzz_names+=("$name")
         work="$BUILD_DIR/fuzz-work/$name"
         rm -rf "$work" && mkdir -p "$work/corpus" "$work/artifacts"
         cp tests/fuzz/corpus/"$name"/* "$work/corpus/" 2>/dev/null
         [ -d tests/fuzz/regression/"$name" ] && cp tests/fuzz/regression/"$name"/* "$work/corpus/" 2>/dev/null
+        while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
         stamp "fuzzing $name for ${fuzz_seconds}s"
-        # timeout: a hard stop in case libFuzzer's own clock is not consulted (a hanging input is caught
-        # by -timeout=25 and reported as a crash).
-        timeout -k 10 $(( fuzz_seconds + fuzz_overhead + 30 )) \
-            "$bin" "$work/corpus" -max_total_time="$fuzz_seconds" -rss_limit_mb="$FUZZ_RSS_MB" -timeout=25 \
-            -max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/" >"$work/log.txt" 2>&1
-        rc=$?
+        run_fuzzer "$bin" "$work" &
+    done
+    wait
+    for name in "${fuzz_names[@]}"; do
+        work="$BUILD_DIR/fuzz-work/$name"
+        rc=$(cat "$work/rc" 2>/dev/null || echo 1)
         execs=$(grep -o "stat::number_of_executed_units: *[0-9]*" "$work/log.txt" | grep -o "[0-9]*$" | tail -1)
         crashes=$(find "$work/artifacts" -type f | wc -l)
         if [ "$rc" -ne 0 ] || [ "$crashes" -gt 0 ]; then
