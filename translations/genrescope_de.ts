@@ -726,6 +726,22 @@
         <source>%n matrix file(s) written next to %1.</source>
         <translation><numerusform>%n Matrixdatei neben %1 geschrieben.</numerusform><numerusform>%n Matrixdateien neben %1 geschrieben.</numerusform></translation>
     </message>
+    <message>
+        <source>Vote with threshold</source>
+        <translation>Mehrheit mit Schwelle</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>A song is rejected when its winning genre has fewer segment votes than this</source>
+        <translation>Ein Song wird verworfen, wenn sein siegreiches Genre weniger Segmentstimmen als diese erhält</translation>
+    </message>
+    <message>
+        <source>Min. votes:</source>
+        <translation>Mind. Stimmen:</translation>
+    </message>
 </context>
 <context>
     <name>genrescope::ui::ConfusionMatrixView</name>

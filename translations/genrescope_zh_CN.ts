@@ -726,6 +726,22 @@
         <source>%n matrix file(s) written next to %1.</source>
         <translation><numerusform>已在 %1 旁写入 %n 个矩阵文件。</numerusform></translation>
     </message>
+    <message>
+        <source>Vote with threshold</source>
+        <translation>带阈值的投票</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>A song is rejected when its winning genre has fewer segment votes than this</source>
+        <translation>当胜出流派的片段票数少于此值时，该歌曲被拒绝</translation>
+    </message>
+    <message>
+        <source>Min. votes:</source>
+        <translation>最少票数：</translation>
+    </message>
 </context>
 <context>
     <name>genrescope::ui::ConfusionMatrixView</name>

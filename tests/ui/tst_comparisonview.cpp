@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -176,6 +177,36 @@ private Q_SLOTS:
         QCOMPARE(svgs.size(), 2);
         QFile svg(svgs[1]);
         QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("<svg"));
+    }
+
+    void voteWithThresholdRejectsSongsWithTooFewVotes()
+    {
+        ComparisonView view;
+        view.resize(1200, 800);
+        view.setAvailableModels({m_alwaysHigh, m_alwaysLow});
+        view.setDatasetPath(m_data);
+        auto *rule = view.findChild<QComboBox *>("ruleCombo");
+        auto *minVotes = view.findChild<QSpinBox *>("minVotesSpin");
+        QVERIFY(rule && minVotes);
+        QVERIFY(!minVotes->isEnabled()); // only for vote with threshold
+        const int vote = rule->findData(int(training::AggregationRule::VoteWithThreshold));
+        QVERIFY(vote >= 0);
+        rule->setCurrentIndex(vote);
+        QVERIFY(minVotes->isEnabled());
+        // Every 4-s song has two 1.93-s segments, so a winner has at most 2 votes: T = 3 rejects every song.
+        minVotes->setValue(3);
+        QSignalSpy finished(&view, &ComparisonView::comparisonFinished);
+        view.run();
+        QVERIFY(finished.wait(240000));
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        auto *summary = view.findChild<QTableWidget *>("summaryTable");
+        QCOMPARE(summary->item(0, 4)->text(), QString("0.0 %"));
+        QCOMPARE(summary->item(1, 4)->text(), QString("0.0 %"));
+        const auto matrices = view.matrixViews();
+        QCOMPARE(matrices.size(), std::size_t(2));
+        QCOMPARE(matrices[0]->count(0, -1), std::int64_t(2));
+        QCOMPARE(matrices[0]->count(1, -1), std::int64_t(2));
+        QVERIFY(view.result() && view.result()->threshold == 3);
     }
 
     void cancelStopsTheRun()

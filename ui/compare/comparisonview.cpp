@@ -22,6 +22,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -142,12 +143,24 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     const std::pair<training::AggregationRule, QString> rules[] = {
         {training::AggregationRule::MeanProbability, tr("Mean probability")},
         {training::AggregationRule::MajorityVote, tr("Majority vote")},
+        {training::AggregationRule::VoteWithThreshold, tr("Vote with threshold")},
         {training::AggregationRule::GeometricMean, tr("Geometric mean")},
         {training::AggregationRule::Max, tr("Maximum")},
     };
     for (const auto &[rule, name] : rules)
         m_rule->addItem(name, int(rule));
     form->addRow(tr("Song rule:"), m_rule);
+    m_minVotes = new QSpinBox(dataBox);
+    m_minVotes->setObjectName(QStringLiteral("minVotesSpin"));
+    m_minVotes->setRange(0, 1000);
+    m_minVotes->setSpecialValueText(tr("none"));
+    m_minVotes->setToolTip(tr("A song is rejected when its winning genre has fewer segment votes than this"));
+    m_minVotes->setEnabled(false);
+    form->addRow(tr("Min. votes:"), m_minVotes);
+    connect(m_rule, &QComboBox::currentIndexChanged, this, [this] {
+        m_minVotes->setEnabled(training::AggregationRule(m_rule->currentData().toInt()) ==
+                               training::AggregationRule::VoteWithThreshold);
+    });
     auto *runRow = new QHBoxLayout;
     m_run = new QPushButton(tr("Run comparison"), dataBox);
     m_run->setObjectName(QStringLiteral("runButton"));
@@ -399,6 +412,8 @@ void ComparisonView::run()
         return;
     }
     request.options.rule = training::AggregationRule(m_rule->currentData().toInt());
+    if (request.options.rule == training::AggregationRule::VoteWithThreshold)
+        request.options.voteThreshold = m_minVotes->value();
     const QString splitOf = m_songs->currentData().toString();
     request.testSplitOf = splitOf.isEmpty() ? -1 : int(request.modelPaths.indexOf(splitOf));
     m_cancelToken = base::CancelToken();

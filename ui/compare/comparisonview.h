@@ -14,6 +14,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QSpinBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -95,6 +96,7 @@ private:
     QListWidget *m_models = nullptr;
     QLineEdit *m_dataset = nullptr;
     QComboBox *m_rule = nullptr;
+    QSpinBox *m_minVotes = nullptr; ///< T of vote with threshold
     QComboBox *m_songs = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
