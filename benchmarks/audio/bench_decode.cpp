@@ -4,7 +4,7 @@
 //   Direct/...       FFmpeg's libraries used the simplest way: decode + swr (its default resampler) to mono 22050
 //   DirectSoxr/...   the same with swr's soxr engine at the project's precision (same resampler, no project code)
 //   CliFfmpeg/...    `ffmpeg -i FILE -ac 1 -ar 22050 -f f32le /dev/null`, one process per iteration
-// Fixtures are generated into a temporary folder at start (in-process encoders, gs_audiogen).
+// Fixtures are generated into a temporary folder on first use (in-process encoders, gs_audiogen).
 #include "audio/decoder.h"
 #include "audio/ffmpeglog.h"
 #include "support/audiogen.h"
@@ -62,7 +62,7 @@ std::vector<float> signal(int rate, double seconds)
     return x;
 }
 
-void makeFixtures()
+void makeDir()
 {
     char tmpl[] = "/tmp/gs-bench-audio-XXXXXX";
     if (!mkdtemp(tmpl)) {
@@ -70,17 +70,28 @@ void makeFixtures()
         std::exit(1);
     }
     g_dir = tmpl;
+}
+
+/** The fixture "<format>/<30s|10min>", encoded on first use (so a filtered run encodes only what it needs). */
+const fs::path &fixture(const std::string &key)
+{
+    if (auto it = g_files.find(key); it != g_files.end())
+        return it->second;
+    const std::string name = key.substr(0, key.find('/')), label = key.substr(key.find('/') + 1);
     for (const auto &f : kFormats) {
-        for (const auto &[label, seconds] : {std::pair<std::string, double>{"30s", 30.0}, {"10min", 600.0}}) {
-            const fs::path p = g_dir / (label + "-" + f.name + genrescope::test::extensionFor(f.format));
-            auto s = genrescope::test::writeAudioFile(p, signal(f.rate, seconds), f.rate, 2, f.format);
-            if (!s.ok()) {
-                std::fprintf(stderr, "fixture %s: %s\n", p.c_str(), s.error().toString().c_str());
-                std::exit(1);
-            }
-            g_files[f.name + "/" + label] = p;
+        if (f.name != name)
+            continue;
+        const double seconds = label == "30s" ? 30.0 : 600.0;
+        const fs::path p = g_dir / (label + "-" + f.name + genrescope::test::extensionFor(f.format));
+        auto s = genrescope::test::writeAudioFile(p, signal(f.rate, seconds), f.rate, 2, f.format);
+        if (!s.ok()) {
+            std::fprintf(stderr, "fixture %s: %s\n", p.c_str(), s.error().toString().c_str());
+            std::exit(1);
         }
+        return g_files[key] = p;
     }
+    std::fprintf(stderr, "no fixture %s\n", key.c_str());
+    std::exit(1);
 }
 
 /** The baseline: FFmpeg's libraries, the simplest correct loop. Returns the number of output samples. */
@@ -156,7 +167,7 @@ int runCli(const fs::path &path)
 
 void BM_Project(benchmark::State &state, std::string key)
 {
-    const fs::path p = g_files.at(key);
+    const fs::path p = fixture(key);
     for (auto _ : state) {
         auto r = genrescope::audio::decodeFile(p);
         if (!r.ok()) {
@@ -170,7 +181,7 @@ void BM_Project(benchmark::State &state, std::string key)
 
 void BM_Direct(benchmark::State &state, std::string key, bool soxr)
 {
-    const fs::path p = g_files.at(key);
+    const fs::path p = fixture(key);
     for (auto _ : state) {
         const std::size_t n = decodeDirect(p, soxr);
         if (n == 0) {
@@ -183,7 +194,7 @@ void BM_Direct(benchmark::State &state, std::string key, bool soxr)
 
 void BM_Cli(benchmark::State &state, std::string key)
 {
-    const fs::path p = g_files.at(key);
+    const fs::path p = fixture(key);
     for (auto _ : state) {
         if (runCli(p) != 0) {
             state.SkipWithError("ffmpeg CLI failed (is it installed?)");
@@ -198,8 +209,7 @@ int main(int argc, char **argv)
 {
     genrescope::audio::silenceFfmpegLog();
     benchmark::Initialize(&argc, argv);
-    std::fprintf(stderr, "generating fixtures (4 formats x 30 s and 10 min)...\n");
-    makeFixtures();
+    makeDir();
     for (const auto &f : kFormats) {
         for (const std::string label : {"30s", "10min"}) {
             const std::string key = f.name + "/" + label;
