@@ -55,6 +55,11 @@ void printTables(const inference::ComparisonResult &r)
                     m.evaluation.song.macroF1, static_cast<long long>(m.parameters), m.modelMsPerSong,
                     m.totalMsPerSong);
     std::printf("(ms per song: the model stage, and decode + features + model; files ran in parallel)\n");
+    for (const auto &m : r.models)
+        if (m.seenInTraining > 0)
+            std::printf("WARNING: %s was trained or validated on %zu of these %zu songs (matched by file name): its "
+                        "figures are not test figures for them.\n",
+                        m.name.c_str(), m.seenInTraining, r.songs);
 
     if (!r.pairs.empty()) {
         std::printf("\nMcNemar's test on song-level correctness (b: A right and B wrong, c: A wrong and B right)\n");

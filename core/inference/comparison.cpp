@@ -7,6 +7,8 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <unordered_set>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -96,6 +98,39 @@ base::Result<std::vector<std::string>> storedTestKeys(const models::LoadedModel 
                          "the model '" + model.name() + "' carries no training split with test songs");
     return keys;
 }
+
+std::string songStem(const std::string &keyOrPath)
+{
+    const auto slash = keyOrPath.find_last_of("/\\");
+    std::string name = slash == std::string::npos ? keyOrPath : keyOrPath.substr(slash + 1);
+    // Strip an extension: 1-5 letters and digits after the last dot, at least one a letter, so the
+    // ".00000" of an extension-less "blues.00000" stays.
+    const auto dot = name.find_last_of('.');
+    if (dot != std::string::npos && dot > 0) {
+        const std::string ext = name.substr(dot + 1);
+        const bool alnum = std::all_of(ext.begin(), ext.end(), [](unsigned char c) { return std::isalnum(c); });
+        const bool letter = std::any_of(ext.begin(), ext.end(), [](unsigned char c) { return std::isalpha(c); });
+        if (!ext.empty() && ext.size() <= 5 && alnum && letter)
+            name.erase(dot);
+    }
+    return name;
+}
+
+namespace {
+
+/** File-name stems of the train and validation keys of the split stored in a model's card. */
+std::unordered_set<std::string> trainingStems(const models::LoadedModel &model)
+{
+    const QJsonObject split = model.card().value(QStringLiteral("provenance")).toObject().value(QStringLiteral("split")).toObject();
+    std::unordered_set<std::string> stems;
+    for (const char *side : {"train", "validation"})
+        for (const auto &v : split.value(QLatin1String(side)).toArray())
+            if (v.isString())
+                stems.insert(songStem(v.toString().toStdString()));
+    return stems;
+}
+
+} // namespace
 
 base::Result<ComparisonResult> runComparison(const std::vector<models::LoadedModel *> &models,
                                              const data::Dataset &dataset, const ComparisonOptions &options,
@@ -254,6 +289,9 @@ base::Result<ComparisonResult> runComparison(const std::vector<models::LoadedMod
             mc.evaluation = std::move(ev.value());
             mc.modelMsPerSong = modelMsSum[m] / double(keys.size());
             mc.totalMsPerSong = totalMsSum[m] / double(keys.size());
+            const auto stems = trainingStems(*models[m]);
+            for (const auto &k : keys)
+                mc.seenInTraining += stems.count(songStem(k));
             result.models.push_back(std::move(mc));
         }
 
@@ -358,6 +396,7 @@ QJsonObject ComparisonResult::toJson() const
         j[QStringLiteral("name")] = qs(m.name);
         j[QStringLiteral("kind")] = qs(m.kind);
         j[QStringLiteral("parameters")] = double(m.parameters);
+        j[QStringLiteral("seenInTraining")] = double(m.seenInTraining);
         j[QStringLiteral("segmentAccuracy")] = m.evaluation.segment.accuracy;
         j[QStringLiteral("songAccuracy")] = m.evaluation.song.accuracy;
         j[QStringLiteral("macroF1")] = m.evaluation.song.macroF1;

@@ -69,6 +69,16 @@ struct ModelComparison
      * so the times include contention for the cores.
      */
     double totalMsPerSong = 0;
+    /**
+     * Compared songs that were on this model's training or validation side, as far as the model knows:
+     * the file name without folder and extension ("blues.00000") of each compared song against those of
+     * the train and validation keys of the split stored in its card (provenance.split). Models without a
+     * stored split count 0. When it is not 0 the model's figures are not test figures for those songs.
+     * File names are the only identity two datasets share (the default model's features table names
+     * blues.00000.au, a GTZAN folder blues/blues.00000.flac), so a different song with the same file
+     * name is counted too.
+     */
+    std::size_t seenInTraining = 0;
 };
 
 /** McNemar's test for one pair of models (indices into ComparisonResult::models, first < second). */
@@ -149,6 +159,13 @@ struct ComparisonOptions
  * carries no split (TorchScript models, bundles from elsewhere) or its test side is empty.
  */
 base::Result<std::vector<std::string>> storedTestKeys(const models::LoadedModel &model);
+
+/**
+ * The file name without folder and extension: "blues.00000" for "blues/blues.00000.flac",
+ * "/a/b/blues.00000.au", "blues.00000.au" and "blues.00000" (an extension is 1-5 letters and digits
+ * with at least one letter).
+ */
+std::string songStem(const std::string &keyOrPath);
 
 /**
  * Compare several models on one labelled dataset.

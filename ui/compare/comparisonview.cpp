@@ -461,11 +461,19 @@ void ComparisonView::onFinished()
         m_result = std::move(o.result);
         showResult(*m_result);
         m_progress->setValue(1000);
-        m_status->setText(tr("%n song(s) compared", nullptr, int(m_result->songs)) +
-                          (m_result->skipped.empty()
-                               ? QString()
-                               : QStringLiteral("; ") + tr("%n file(s) skipped", nullptr, int(m_result->skipped.size()))) +
-                          QStringLiteral("."));
+        QString status = tr("%n song(s) compared", nullptr, int(m_result->songs)) +
+                         (m_result->skipped.empty()
+                              ? QString()
+                              : QStringLiteral("; ") + tr("%n file(s) skipped", nullptr, int(m_result->skipped.size()))) +
+                         QStringLiteral(".");
+        for (const auto &m : m_result->models)
+            if (m.seenInTraining > 0)
+                status += QStringLiteral("\n") +
+                          tr("Warning: %1 was trained or validated on %2 of these songs (matched by file name): its "
+                             "figures are not test figures.")
+                              .arg(QString::fromStdString(m.name))
+                              .arg(m.seenInTraining);
+        m_status->setText(status);
     } else if (o.error.isCancelled()) {
         m_progress->setValue(0);
         m_status->setText(tr("Comparison cancelled."));

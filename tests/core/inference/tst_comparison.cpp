@@ -312,6 +312,30 @@ private Q_SLOTS:
                  base::ErrorCode::InvalidArgument);
     }
 
+    void songsSeenInTrainingAreCountedByFileName()
+    {
+        QCOMPARE(inference::songStem("blues/blues.00000.flac"), std::string("blues.00000"));
+        QCOMPARE(inference::songStem("/data/gtzan/blues.00000.au"), std::string("blues.00000"));
+        QCOMPARE(inference::songStem("blues.00000"), std::string("blues.00000"));
+        QCOMPARE(inference::songStem("a\\b\\c.wav"), std::string("c"));
+        QCOMPARE(inference::songStem(".hidden"), std::string(".hidden"));
+        QCOMPARE(inference::songStem("take.2.mp3"), std::string("take.2"));
+
+        // "a" was trained on low0 and validated on mid1 (stored under other folders and extensions, as a
+        // features table names them); "b" carries no split.
+        BandModel a("a", {"high", "low", "mid"}, {1, 2, 0});
+        BandModel b("b", {"high", "low", "mid"}, {1, 0, 0});
+        QJsonObject split{{"train", QJsonArray{"elsewhere/low0.au", "unrelated.wav"}},
+                          {"validation", QJsonArray{"mid1.au"}},
+                          {"test", QJsonArray{"high0.au"}}};
+        a.m_card = QJsonObject{{"provenance", QJsonObject{{"split", split}}}};
+        auto r = inference::runComparison({&a, &b}, m_root, {}, base::serialFor);
+        QVERIFY2(r.ok(), r.ok() ? "" : err(r.error()).constData());
+        QCOMPARE(r->models[0].seenInTraining, std::size_t(2)); // low0, mid1; the test song high0 is not counted
+        QCOMPARE(r->models[1].seenInTraining, std::size_t(0));
+        QCOMPARE(r->toJson()["models"].toArray()[0].toObject()["seenInTraining"].toInt(), 2);
+    }
+
     void aRealBundleComparesWithTheOthers()
     {
         torch::manual_seed(7);
