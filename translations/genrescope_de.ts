@@ -742,6 +742,10 @@
         <source>Min. votes:</source>
         <translation>Mind. Stimmen:</translation>
     </message>
+    <message>
+        <source>Warning: %1 was trained or validated on %2 of these songs (matched by file name): its figures are not test figures.</source>
+        <translation>Warnung: %1 wurde mit %2 dieser Songs trainiert oder validiert (nach Dateinamen abgeglichen): seine Werte sind keine Testwerte.</translation>
+    </message>
 </context>
 <context>
     <name>genrescope::ui::ConfusionMatrixView</name>

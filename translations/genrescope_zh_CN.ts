@@ -742,6 +742,10 @@
         <source>Min. votes:</source>
         <translation>最少票数：</translation>
     </message>
+    <message>
+        <source>Warning: %1 was trained or validated on %2 of these songs (matched by file name): its figures are not test figures.</source>
+        <translation>警告：%1 在训练或验证时使用了其中 %2 首歌曲（按文件名匹配）：它的数值不是测试结果。</translation>
+    </message>
 </context>
 <context>
     <name>genrescope::ui::ConfusionMatrixView</name>

@@ -51,6 +51,8 @@ DE = {
     "Macro-F1": "Makro-F1",
     "Majority vote": "Mehrheitsentscheid",
     "Vote with threshold": "Mehrheit mit Schwelle",
+    "Warning: %1 was trained or validated on %2 of these songs (matched by file name): its figures are not test figures.":
+        "Warnung: %1 wurde mit %2 dieser Songs trainiert oder validiert (nach Dateinamen abgeglichen): seine Werte sind keine Testwerte.",
     "Maximum": "Maximum",
     "McNemar's test (song level)": "McNemar-Test (Song-Ebene)",
     "Mean probability": "Mittlere Wahrscheinlichkeit",
@@ -151,6 +153,8 @@ ZH = {
     "Macro-F1": "宏平均 F1",
     "Majority vote": "多数投票",
     "Vote with threshold": "带阈值的投票",
+    "Warning: %1 was trained or validated on %2 of these songs (matched by file name): its figures are not test figures.":
+        "警告：%1 在训练或验证时使用了其中 %2 首歌曲（按文件名匹配）：它的数值不是测试结果。",
     "Maximum": "最大值",
     "McNemar's test (song level)": "McNemar 检验（歌曲级）",
     "Mean probability": "平均概率",
