@@ -1,4 +1,5 @@
 #include "classify.h"
+#include "classifygate.h"
 
 #include "audio/decoder.h"
 #include "features/clipstatistics.h"
@@ -6,6 +7,7 @@
 #include "features/featureconfig.h"
 #include "features/statsrecipe.h"
 #include "models/loadedmodel.h"
+#include "torchthreads.h"
 
 #include <ATen/ATen.h>
 #include <c10/util/Exception.h>
@@ -103,8 +105,33 @@ struct Engine
     const ClassifyOptions &options;
     const SegmentCallback &onSegment;
     const base::CancelToken &cancel;
-    const std::vector<std::mutex *> &guards;
+    const std::vector<detail::ModelGate> &gates;
     ClassifyResult &result;
+
+    /** predictProbabilities() of model m, admitted by its gate and with the gate's thread count. */
+    base::Result<at::Tensor> predict(int m, const at::Tensor &batch, const at::Tensor &aux)
+    {
+        const detail::ModelGate gate = m < int(gates.size()) ? gates[std::size_t(m)] : detail::ModelGate{};
+        std::unique_lock<std::mutex> lock;
+        std::counting_semaphore<> *slot = nullptr;
+        if (gate.exclusive) {
+            lock = std::unique_lock(*gate.exclusive);
+        } else if (gate.slots) {
+            gate.slots->acquire();
+            slot = gate.slots;
+        }
+        struct Release
+        {
+            std::counting_semaphore<> *slot;
+            ~Release()
+            {
+                if (slot)
+                    slot->release();
+            }
+        } release{slot};
+        ScopedTorchThreads threads(gate.torchThreads);
+        return models[std::size_t(m)]->predictProbabilities(batch, aux);
+    }
 
     /** Runs every model of `group` on `items`, appends and reports the results. */
     base::Status runBatch(const FeatureGroup &group, const std::vector<PendingItem> &items)
@@ -140,13 +167,7 @@ struct Engine
                     std::memcpy(a + i * features::kF4Size, items[i].aux.data(), features::kF4Size * sizeof(float));
             }
             const auto t0 = Clock::now();
-            base::Result<at::Tensor> probs = makeError(ErrorCode::Internal, "not run");
-            if (m < int(guards.size()) && guards[std::size_t(m)]) {
-                std::lock_guard lock(*guards[std::size_t(m)]);
-                probs = model.predictProbabilities(batch, aux);
-            } else {
-                probs = model.predictProbabilities(batch, aux);
-            }
+            base::Result<at::Tensor> probs = predict(m, batch, aux);
             ModelResult &mr = result.models[std::size_t(m)];
             mr.timings.modelMs += msSince(t0);
             if (!probs.ok())
@@ -346,7 +367,7 @@ base::Status planModel(models::LoadedModel &model, std::vector<FeatureGroup> &gr
 base::Result<ClassifyResult> classifyImpl(const AudioSource &source, const std::vector<models::LoadedModel *> &models,
                                           const ClassifyOptions &options, const SegmentCallback &onSegment,
                                           const base::CancelToken &cancel, const base::ProgressFn &progress,
-                                          const std::vector<std::mutex *> &guards)
+                                          const std::vector<detail::ModelGate> &gates)
 {
     const auto tStart = Clock::now();
     if (models.empty())
@@ -379,7 +400,7 @@ base::Result<ClassifyResult> classifyImpl(const AudioSource &source, const std::
         if (std::find(rates.begin(), rates.end(), g.sampleRate) == rates.end())
             rates.push_back(g.sampleRate);
 
-    Engine engine{models, options, onSegment, cancel, guards, result};
+    Engine engine{models, options, onSegment, cancel, gates, result};
     bool durationSet = false;
     for (std::size_t r = 0; r < rates.size(); ++r) {
         const int rate = rates[r];
@@ -484,8 +505,20 @@ base::Result<ClassifyResult> classify(const AudioSource &source, const std::vect
                                       const base::CancelToken &cancel, const base::ProgressFn &progress,
                                       const std::vector<std::mutex *> &guards)
 {
+    std::vector<detail::ModelGate> gates(guards.size());
+    for (std::size_t i = 0; i < guards.size(); ++i)
+        gates[i].exclusive = guards[i];
+    return detail::classifyGated(source, models, options, onSegment, cancel, progress, gates);
+}
+
+base::Result<ClassifyResult> detail::classifyGated(const AudioSource &source,
+                                                   const std::vector<models::LoadedModel *> &models,
+                                                   const ClassifyOptions &options, const SegmentCallback &onSegment,
+                                                   const base::CancelToken &cancel, const base::ProgressFn &progress,
+                                                   const std::vector<ModelGate> &gates)
+{
     try {
-        return classifyImpl(source, models, options, onSegment, cancel, progress, guards);
+        return classifyImpl(source, models, options, onSegment, cancel, progress, gates);
     } catch (const c10::Error &e) {
         return makeError(ErrorCode::Internal, std::string("libtorch: ") + e.what_without_backtrace());
     } catch (const std::exception &e) {

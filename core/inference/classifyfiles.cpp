@@ -1,27 +1,59 @@
 #include "classifyfiles.h"
 
+#include "classifygate.h"
+#include "models/bundlemodel.h"
+#include "models/loadedmodel.h"
+#include "torchthreads.h"
+
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <semaphore>
 
 namespace genrescope::inference {
+
+bool allowsConcurrentPasses(const models::LoadedModel &model)
+{
+    const auto *bundle = dynamic_cast<const models::BundleModel *>(&model);
+    return bundle && bundle->fusedInference();
+}
 
 base::Result<BatchSummary> classifyFiles(const std::vector<std::filesystem::path> &paths,
                                          const std::vector<models::LoadedModel *> &models,
                                          const ClassifyOptions &options, const base::ParallelFor &parallelFor,
                                          const base::ProgressFn &progress, const base::CancelToken &cancel,
-                                         const FileCallback &perFile)
+                                         const FileCallback &perFile, const ForwardSharing &sharing)
 {
     const auto t0 = std::chrono::steady_clock::now();
     if (models.empty())
         return base::makeError(base::ErrorCode::InvalidArgument, "classifyFiles: no model given");
+    if (sharing.concurrentForwards < 1 || sharing.threadsPerForward < 0)
+        return base::makeError(base::ErrorCode::InvalidArgument,
+                               "classifyFiles: concurrentForwards must be >= 1 and threadsPerForward >= 0");
+    // The caller's thread count, read on the caller's thread: workers started by the parallel-for may
+    // have other defaults, so every pass sets its count explicitly.
+    const int outerThreads = std::max(1, ScopedTorchThreads::current());
+    const int concurrentThreads = sharing.threadsPerForward > 0
+                                      ? sharing.threadsPerForward
+                                      : std::max(1, outerThreads / sharing.concurrentForwards);
     std::vector<std::unique_ptr<std::mutex>> mutexes;
-    std::vector<std::mutex *> guards;
+    std::vector<std::unique_ptr<std::counting_semaphore<>>> semaphores;
+    std::vector<detail::ModelGate> gates(models.size());
     for (std::size_t i = 0; i < models.size(); ++i) {
-        mutexes.push_back(std::make_unique<std::mutex>());
-        guards.push_back(mutexes.back().get());
+        if (!models[i])
+            return base::makeError(base::ErrorCode::InvalidArgument, "classifyFiles: null model");
+        if (sharing.concurrentForwards > 1 && allowsConcurrentPasses(*models[i])) {
+            semaphores.push_back(std::make_unique<std::counting_semaphore<>>(sharing.concurrentForwards));
+            gates[i].slots = semaphores.back().get();
+            gates[i].torchThreads = concurrentThreads;
+        } else {
+            mutexes.push_back(std::make_unique<std::mutex>());
+            gates[i].exclusive = mutexes.back().get();
+            gates[i].torchThreads = outerThreads;
+        }
     }
     std::atomic<std::size_t> done{0}, ok{0}, failed{0};
     auto body = [&](std::size_t i) {
@@ -30,7 +62,7 @@ base::Result<BatchSummary> classifyFiles(const std::vector<std::filesystem::path
         FileOutcome outcome;
         outcome.index = i;
         outcome.path = paths[i];
-        outcome.result = classify(AudioSource::file(paths[i]), models, options, {}, cancel, {}, guards);
+        outcome.result = detail::classifyGated(AudioSource::file(paths[i]), models, options, {}, cancel, {}, gates);
         if (!outcome.result.ok() && outcome.result.error().isCancelled())
             return;
         (outcome.result.ok() ? ok : failed).fetch_add(1);

@@ -23,6 +23,19 @@ struct FileOutcome
 /** Called from a worker thread once per finished file (not for files skipped after a cancel); must be thread-safe. */
 using FileCallback = std::function<void(const FileOutcome &)>;
 
+/** How classifyFiles() shares a model's forward passes between its workers (see there). */
+struct ForwardSharing
+{
+    /**
+     * Forward passes of one model that may run at once on different workers, for models that allow
+     * it (allowsConcurrentPasses()); each holds its own working memory (about 200 MB for the broadcast
+     * network on a 30-s segment), so this bounds the memory. 1 = one at a time, as for other models.
+     */
+    int concurrentForwards = 1;
+    /** libtorch threads of each such pass; 0 = the calling thread's count / concurrentForwards, >= 1. */
+    int threadsPerForward = 0;
+};
+
 struct BatchSummary
 {
     std::size_t files = 0;
@@ -34,11 +47,21 @@ struct BatchSummary
 /**
  * Classify many files with the same models. Files run in parallel through the caller's `parallelFor`
  * (core owns no threads); each worker holds one file at a time, so at most as many files are in memory
- * as the parallel-for runs at once. The models are shared: each model's predictProbabilities() is
- * guarded by its own mutex (a LoadedModel is single-threaded), while decoding and features run
- * concurrently. A file that fails (unreadable, not audio, ...) is reported through `perFile` with its
+ * as the parallel-for runs at once. The models are shared and decoding and features run concurrently.
+ * Forward passes:
+ * - a model whose network is read-only while it runs (allowsConcurrentPasses(): a BundleModel running
+ *   the fused broadcast network) runs up to sharing.concurrentForwards passes at once, each on its
+ *   worker with sharing.threadsPerForward libtorch threads (0: the calling thread's count divided by
+ *   concurrentForwards), e.g. 2 files x 1 thread on 2 cores instead of 1 file x 2 threads; each pass
+ *   holds its own working memory (about 200 MB for the broadcast network);
+ * - every other model (a LoadedModel is single-threaded) runs one pass at a time under its own mutex,
+ *   with the calling thread's thread count.
+ * The thread counts are set per worker thread around each pass (inference/torchthreads.h) and
+ * restored afterwards; the process-wide default is not changed. Results do not depend on these
+ * settings beyond float rounding of the libtorch kernels (tests: within 1e-5).
+ * A file that fails (unreadable, not audio, ...) is reported through `perFile` with its
  * Error and counted as failed; the batch goes on. Progress is the fraction of files done.
- * Errors: InvalidArgument (no model), Cancelled when the token was set (files not yet started are
+ * Errors: InvalidArgument (no model, sharing.concurrentForwards < 1 or threadsPerForward < 0), Cancelled when the token was set (files not yet started are
  * skipped, the summary of the others is lost). Never throws.
  */
 base::Result<BatchSummary> classifyFiles(const std::vector<std::filesystem::path> &paths,
@@ -46,6 +69,12 @@ base::Result<BatchSummary> classifyFiles(const std::vector<std::filesystem::path
                                          const ClassifyOptions &options, const base::ParallelFor &parallelFor,
                                          const base::ProgressFn &progress = {},
                                          const base::CancelToken &cancel = base::CancelToken::none(),
-                                         const FileCallback &perFile = {});
+                                         const FileCallback &perFile = {}, const ForwardSharing &sharing = {});
+
+/**
+ * True when several threads may run `model`'s predictProbabilities() at once: a BundleModel whose
+ * fused broadcast network is in use (models/fusedbroadcast.h: read-only after construction).
+ */
+bool allowsConcurrentPasses(const models::LoadedModel &model);
 
 } // namespace genrescope::inference
