@@ -5,7 +5,10 @@
 //   pass alone on the same features (ForwardOnly), so the share beyond the model is 1 - forward / total.
 // - DropToGuessDefaultModel: the same with the embedded default model (MLP on the 57 clip statistics).
 // - TenMinutes: a 10-minute mp3, streaming: time to the first segment result and to the whole song.
-// - GtzanDev70: the 70 gtzan-dev clips, files in parallel: songs per second.
+// - ForwardOnly30s/passes:2: two forward passes at once on two threads with half the intra-op threads
+//   each (what classifyFiles does with concurrentForwards 2), against passes:1 (one pass, all threads).
+// - GtzanDev70: the 70 gtzan-dev clips, files in parallel: songs per second; concurrent:1 lets the jobs
+//   run their forward passes at once (ForwardSharing::concurrentForwards = jobs), concurrent:0 one at a time.
 // The mp3 files are made with the ffmpeg CLI in a temporary folder from a gtzan-dev clip (never kept).
 // Needs ../shared/data (or $GS_SHARED_DATA). Figures: docs/benchmarks/inference.md.
 #include "base/parallel.h"
@@ -15,6 +18,7 @@
 #include "inference/classify.h"
 #include "inference/classifyfiles.h"
 #include "inference/defaultmodel.h"
+#include "inference/torchthreads.h"
 #include "models/bundle.h"
 #include "models/bundlemodel.h"
 #include "models/loadedmodel.h"
@@ -33,6 +37,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <unistd.h>
 
@@ -193,10 +199,32 @@ void ForwardOnly30s(benchmark::State &state)
     }
     at::Tensor batch = at::from_blob(feats->data.data(), feats->shape, at::kFloat).clone();
     models::LoadedModel *m = f.broadcast(state.range(0) != 0);
-    for (auto _ : state) {
-        auto p = m->predictProbabilities(batch);
-        benchmark::DoNotOptimize(p.ok());
+    const int passes = int(state.range(1));
+    if (passes > 1 && !inference::allowsConcurrentPasses(*m)) {
+        state.SkipWithError("this model does not allow concurrent passes");
+        return;
     }
+    // passes > 1: that many passes at once on their own threads, each with threads / passes intra-op
+    // threads (as classifyFiles runs them); the row's time is that of the whole group.
+    const int threads = std::max(1, inference::ScopedTorchThreads::current() / passes);
+    for (auto _ : state) {
+        if (passes == 1) {
+            auto p = m->predictProbabilities(batch);
+            benchmark::DoNotOptimize(p.ok());
+            continue;
+        }
+        std::vector<std::thread> pool;
+        for (int i = 0; i < passes; ++i)
+            pool.emplace_back([&] {
+                inference::ScopedTorchThreads guard(threads);
+                auto p = m->predictProbabilities(batch);
+                benchmark::DoNotOptimize(p.ok());
+            });
+        for (auto &t : pool)
+            t.join();
+    }
+    state.counters["passes_per_s"] = benchmark::Counter(double(passes) * double(state.iterations()),
+                                                        benchmark::Counter::kIsRate);
 }
 
 void TenMinutesStreaming(benchmark::State &state)
@@ -243,9 +271,12 @@ void GtzanDev70(benchmark::State &state)
     }
     const unsigned jobs = unsigned(state.range(0));
     models::LoadedModel *m = f.broadcast(state.range(1) != 0);
+    inference::ForwardSharing sharing;
+    sharing.concurrentForwards = state.range(2) != 0 ? int(jobs) : 1;
     double songs = 0, seconds = 0;
     for (auto _ : state) {
-        auto s = inference::classifyFiles(f.dev, {m}, {}, base::threadedFor(jobs));
+        auto s = inference::classifyFiles(f.dev, {m}, {}, base::threadedFor(jobs), {}, base::CancelToken::none(), {},
+                                          sharing);
         if (!s.ok() || s->failed > 0) {
             state.SkipWithError("batch failed");
             return;
@@ -279,11 +310,11 @@ void GtzanDev70DefaultModel(benchmark::State &state)
 
 } // namespace
 
-BENCHMARK(ForwardOnly30s)->ArgName("fused")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(ForwardOnly30s)->ArgNames({"fused", "passes"})->Args({1, 1})->Args({0, 1})->Args({1, 2})->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(DropToGuess30s)->ArgName("fused")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(DropToGuessDefaultModel30s)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(TenMinutesStreaming)->Unit(benchmark::kMillisecond)->Iterations(2);
-BENCHMARK(GtzanDev70)->ArgNames({"jobs", "fused"})->Args({1, 1})->Args({2, 1})->Args({1, 0})->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(GtzanDev70)->ArgNames({"jobs", "fused", "concurrent"})->Args({1, 1, 0})->Args({2, 1, 1})->Args({2, 1, 0})->Args({1, 0, 0})->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(GtzanDev70DefaultModel)->ArgName("jobs")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 BENCHMARK_MAIN();
