@@ -26,6 +26,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace genrescope;
@@ -149,6 +150,11 @@ int runClassify(const QStringList &args)
     parser.addOption({"json", "Write one JSON document (every rule's decision, probabilities, timings)."});
     parser.addOption({"csv", "Write CSV rows (file,model,genre,score,... or per segment with --segments)."});
     parser.addOption({{"j", "jobs"}, "Files classified in parallel (default: all cores).", "N", "0"});
+    parser.addOption({"model-passes",
+                      "Forward passes of one model run at once, each with the libtorch threads divided between them, "
+                      "for models that allow it (the broadcast network; about 200 MB each). Default: as many as files "
+                      "are classified in parallel. 1: one pass at a time with all threads.",
+                      "N", "0"});
     parser.addPositionalArgument("paths", "Audio files or folders (searched recursively).", "FILE|DIR...");
     if (const int exit = cli::parseCommandLine(parser, "classify", args); exit >= 0)
         return exit;
@@ -167,6 +173,11 @@ int runClassify(const QStringList &args)
     const int jobs = parser.value("jobs").toInt(&okNum);
     if (!okNum || jobs < 0) {
         cli::printError("--jobs needs a number >= 0");
+        return cli::kExitUsage;
+    }
+    const int passes = parser.value("model-passes").toInt(&okNum);
+    if (!okNum || passes < 0) {
+        cli::printError("--model-passes needs a number >= 0");
         return cli::kExitUsage;
     }
     if (parser.positionalArguments().isEmpty()) {
@@ -214,6 +225,15 @@ int runClassify(const QStringList &args)
     const bool json = parser.isSet("json"), csv = parser.isSet("csv"), segments = parser.isSet("segments");
     inference::ClassifyOptions options;
     options.voteThreshold = threshold;
+    // Files in parallel: the features scale with the workers, and a read-only model (the fused broadcast
+    // network) runs one forward pass per worker with the libtorch threads split between them (2 files x
+    // 1 thread beats 1 file x 2 threads for that memory-bound network: docs/benchmarks/inference.md).
+    // Other models (the default MLP) keep one pass at a time with all threads, as their forward pass is cheap.
+    const unsigned workers =
+        unsigned(std::min<std::size_t>(jobs > 0 ? std::size_t(jobs) : std::max(1u, std::thread::hardware_concurrency()),
+                                       files->size()));
+    inference::ForwardSharing sharing;
+    sharing.concurrentForwards = passes > 0 ? passes : int(workers);
 
     std::mutex outMutex;
     QJsonArray jsonFiles;
@@ -224,7 +244,7 @@ int runClassify(const QStringList &args)
 
     const auto t0 = std::chrono::steady_clock::now();
     auto summary = inference::classifyFiles(
-        *files, modelList, options, base::threadedFor(unsigned(jobs)),
+        *files, modelList, options, base::threadedFor(workers),
         [&](double f) {
             std::lock_guard lock(outMutex);
             bar.update(f);
@@ -275,7 +295,8 @@ int runClassify(const QStringList &args)
                 }
             }
             std::fflush(stdout);
-        });
+        },
+        sharing);
     bar.finish();
     if (!summary) {
         cli::printError(summary.error());
