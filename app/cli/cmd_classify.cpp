@@ -151,9 +151,9 @@ int runClassify(const QStringList &args)
     parser.addOption({"csv", "Write CSV rows (file,model,genre,score,... or per segment with --segments)."});
     parser.addOption({{"j", "jobs"}, "Files classified in parallel (default: all cores).", "N", "0"});
     parser.addOption({"model-passes",
-                      "Forward passes of one model run at once, each with the libtorch threads divided between them, "
-                      "for models that allow it (the broadcast network; about 200 MB each). Default: as many as files "
-                      "are classified in parallel. 1: one pass at a time with all threads.",
+                      "Forward passes of one model run at once, for models that allow it (the broadcast network; "
+                      "about 200 MB each). Default: as many as files are classified in parallel. 1: one pass at a "
+                      "time with all threads.",
                       "N", "0"});
     parser.addPositionalArgument("paths", "Audio files or folders (searched recursively).", "FILE|DIR...");
     if (const int exit = cli::parseCommandLine(parser, "classify", args); exit >= 0)
@@ -226,9 +226,9 @@ int runClassify(const QStringList &args)
     inference::ClassifyOptions options;
     options.voteThreshold = threshold;
     // Files in parallel: the features scale with the workers, and a read-only model (the fused broadcast
-    // network) runs one forward pass per worker with the libtorch threads split between them (2 files x
-    // 1 thread beats 1 file x 2 threads for that memory-bound network: docs/benchmarks/inference.md).
-    // Other models (the default MLP) keep one pass at a time with all threads, as their forward pass is cheap.
+    // network) runs one forward pass per worker (2 passes x 2 threads on 2 cores: 1.6x the passes per
+    // second of 1 pass x 2 threads, docs/benchmarks/inference.md). Other models (the default MLP) keep one
+    // pass at a time with all threads, as their forward pass is cheap.
     const unsigned workers =
         unsigned(std::min<std::size_t>(jobs > 0 ? std::size_t(jobs) : std::max(1u, std::thread::hardware_concurrency()),
                                        files->size()));

@@ -6,7 +6,8 @@
 // - DropToGuessDefaultModel: the same with the embedded default model (MLP on the 57 clip statistics).
 // - TenMinutes: a 10-minute mp3, streaming: time to the first segment result and to the whole song.
 // - ForwardOnly30s/passes:2: two forward passes at once on two threads with half the intra-op threads
-//   each (what classifyFiles does with concurrentForwards 2), against passes:1 (one pass, all threads).
+//   each (threads:0, what classifyFiles does with concurrentForwards 2) or the given number (threads:2),
+//   against passes:1 (one pass, all threads).
 // - GtzanDev70: the 70 gtzan-dev clips, files in parallel: songs per second; concurrent:1 lets the jobs
 //   run their forward passes at once (ForwardSharing::concurrentForwards = jobs), concurrent:0 one at a time.
 // The mp3 files are made with the ffmpeg CLI in a temporary folder from a gtzan-dev clip (never kept).
@@ -206,7 +207,8 @@ void ForwardOnly30s(benchmark::State &state)
     }
     // passes > 1: that many passes at once on their own threads, each with threads / passes intra-op
     // threads (as classifyFiles runs them); the row's time is that of the whole group.
-    const int threads = std::max(1, inference::ScopedTorchThreads::current() / passes);
+    const int threads = state.range(2) > 0 ? int(state.range(2))
+                                           : std::max(1, inference::ScopedTorchThreads::current() / passes);
     for (auto _ : state) {
         if (passes == 1) {
             auto p = m->predictProbabilities(batch);
@@ -310,7 +312,7 @@ void GtzanDev70DefaultModel(benchmark::State &state)
 
 } // namespace
 
-BENCHMARK(ForwardOnly30s)->ArgNames({"fused", "passes"})->Args({1, 1})->Args({0, 1})->Args({1, 2})->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(ForwardOnly30s)->ArgNames({"fused", "passes", "threads"})->Args({1, 1, 0})->Args({0, 1, 0})->Args({1, 2, 0})->Args({1, 2, 2})->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 BENCHMARK(DropToGuess30s)->ArgName("fused")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(DropToGuessDefaultModel30s)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(TenMinutesStreaming)->Unit(benchmark::kMillisecond)->Iterations(2);

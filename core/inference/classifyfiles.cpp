@@ -36,9 +36,13 @@ base::Result<BatchSummary> classifyFiles(const std::vector<std::filesystem::path
     // The caller's thread count, read on the caller's thread: workers started by the parallel-for may
     // have other defaults, so every pass sets its count explicitly.
     const int outerThreads = std::max(1, ScopedTorchThreads::current());
-    const int concurrentThreads = sharing.threadsPerForward > 0
-                                      ? sharing.threadsPerForward
-                                      : std::max(1, outerThreads / sharing.concurrentForwards);
+    // At least 2 threads per pass by default: with 1 thread libtorch 1.13 sends batch-1 1x1 convolutions
+    // to its slow reference kernel (aten::thnn_conv2d, 7x slower than oneDNN), so 2 passes x 1 thread
+    // are slower than 1 pass x 2 threads, while 2 passes x 2 threads beat both (docs/benchmarks/inference.md).
+    const int concurrentThreads =
+        sharing.threadsPerForward > 0
+            ? sharing.threadsPerForward
+            : std::max(std::min(2, outerThreads), outerThreads / sharing.concurrentForwards);
     std::vector<std::unique_ptr<std::mutex>> mutexes;
     std::vector<std::unique_ptr<std::counting_semaphore<>>> semaphores;
     std::vector<detail::ModelGate> gates(models.size());

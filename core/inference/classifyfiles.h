@@ -32,7 +32,11 @@ struct ForwardSharing
      * network on a 30-s segment), so this bounds the memory. 1 = one at a time, as for other models.
      */
     int concurrentForwards = 1;
-    /** libtorch threads of each such pass; 0 = the calling thread's count / concurrentForwards, >= 1. */
+    /**
+     * libtorch threads of each such pass; 0 = the calling thread's count / concurrentForwards, but at
+     * least 2 when the caller has 2 or more (with 1 thread libtorch 1.13 runs batch-1 1x1 convolutions in
+     * its slow reference kernel, so 2 passes x 2 threads on 2 cores beat 2 x 1 and 1 x 2: measured).
+     */
     int threadsPerForward = 0;
 };
 
@@ -51,9 +55,9 @@ struct BatchSummary
  * Forward passes:
  * - a model whose network is read-only while it runs (allowsConcurrentPasses(): a BundleModel running
  *   the fused broadcast network) runs up to sharing.concurrentForwards passes at once, each on its
- *   worker with sharing.threadsPerForward libtorch threads (0: the calling thread's count divided by
- *   concurrentForwards), e.g. 2 files x 1 thread on 2 cores instead of 1 file x 2 threads; each pass
- *   holds its own working memory (about 200 MB for the broadcast network);
+ *   worker with sharing.threadsPerForward libtorch threads (0: see ForwardSharing), e.g. 2 files x 2
+ *   threads on 2 cores instead of 1 file x 2 threads; each pass holds its own working memory (about
+ *   200 MB for the broadcast network);
  * - every other model (a LoadedModel is single-threaded) runs one pass at a time under its own mutex,
  *   with the calling thread's thread count.
  * The thread counts are set per worker thread around each pass (inference/torchthreads.h) and
