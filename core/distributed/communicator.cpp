@@ -61,6 +61,19 @@ struct Communicator::Impl
         }
     }
 
+    /** In-place all-reduce (sum) of `count` values of `type` at `values`. */
+    base::Status allReduceSum(void *values, std::size_t count, c10::ScalarType type)
+    {
+        if (count == 0)
+            return {};
+        try {
+            std::vector<at::Tensor> t{torch::from_blob(values, {std::int64_t(count)}, type)};
+            return run("all-reduce", t);
+        } catch (const std::exception &e) {
+            return failure("all-reduce", e);
+        }
+    }
+
     base::Error failure(const char *operation, const std::exception &e) const
     {
         return makeError(ErrorCode::Io, std::string("distributed ") + operation + " failed (" + where() +
@@ -129,26 +142,12 @@ const DistributedOptions &Communicator::options() const
 
 base::Status Communicator::allReduceSum(float *values, std::size_t count)
 {
-    if (count == 0)
-        return {};
-    try {
-        std::vector<at::Tensor> t{torch::from_blob(values, {std::int64_t(count)}, torch::kFloat32)};
-        return m->run("all-reduce", t);
-    } catch (const std::exception &e) {
-        return m->failure("all-reduce", e);
-    }
+    return m->allReduceSum(values, count, torch::kFloat32);
 }
 
 base::Status Communicator::allReduceSum(double *values, std::size_t count)
 {
-    if (count == 0)
-        return {};
-    try {
-        std::vector<at::Tensor> t{torch::from_blob(values, {std::int64_t(count)}, torch::kFloat64)};
-        return m->run("all-reduce", t);
-    } catch (const std::exception &e) {
-        return m->failure("all-reduce", e);
-    }
+    return m->allReduceSum(values, count, torch::kFloat64);
 }
 
 base::Status Communicator::broadcast(std::string &bytes)

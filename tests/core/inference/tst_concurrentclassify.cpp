@@ -1,6 +1,7 @@
 // classifyFiles() with several forward passes of the read-only fused broadcast network at once (each with
 // its own libtorch thread count) gives the same per-segment probabilities as one file after the other,
 // and leaves the thread counts of the process as they were.
+#include "support/torchsupport.h"
 #include "base/parallel.h"
 #include "features/extractor.h"
 #include "features/recipes.h"
@@ -82,17 +83,8 @@ private Q_SLOTS:
         b.featureConfig = fc.toJson();
         b.labels = {"blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock"};
         b.net = models::createModel("broadcast", b.config, 10).value();
-        {
-            // Trained-looking BatchNorm statistics, so that the probabilities are far from uniform.
-            torch::NoGradGuard noGrad;
-            for (const auto &m : b.net->modules(false))
-                if (auto *bn = m->as<torch::nn::BatchNorm2d>()) {
-                    bn->running_mean.uniform_(-20, 0);
-                    bn->running_var.uniform_(1, 50);
-                    bn->weight.uniform_(0.5, 1.5);
-                    bn->bias.uniform_(-0.3, 0.3);
-                }
-        }
+        // Trained-looking BatchNorm statistics, so that the probabilities are far from uniform.
+        test::randomizeBatchNorms(*b.net, -20, 0, 1, 50);
         auto ex = features::Extractor::create(fc);
         QVERIFY(ex.ok());
         const std::vector<std::int64_t> shape = ex->itemShape(std::size_t(fc.segmentLength));

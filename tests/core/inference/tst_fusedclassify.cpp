@@ -1,5 +1,6 @@
 // classify() with the broadcast network gives the same per-segment probabilities and song decisions
 // whether the bundle runs the load-time fused network (models/fusedbroadcast.h) or the plain module.
+#include "support/torchsupport.h"
 #include "features/recipes.h"
 #include "inference/classify.h"
 #include "models/bundle.h"
@@ -30,17 +31,8 @@ private Q_SLOTS:
         b.featureConfig = features::recipe("bbnn-f2").value().toJson();
         b.labels = {"blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock"};
         b.net = models::createModel("broadcast", b.config, 10).value();
-        {
-            // Trained-looking BatchNorm statistics (a fresh BatchNorm folds to almost nothing).
-            torch::NoGradGuard noGrad;
-            for (const auto &m : b.net->modules(false))
-                if (auto *bn = m->as<torch::nn::BatchNorm2d>()) {
-                    bn->running_mean.uniform_(-20, 0);
-                    bn->running_var.uniform_(1, 50);
-                    bn->weight.uniform_(0.5, 1.5);
-                    bn->bias.uniform_(-0.3, 0.3);
-                }
-        }
+        // Trained-looking BatchNorm statistics (a fresh BatchNorm folds to almost nothing).
+        test::randomizeBatchNorms(*b.net, -20, 0, 1, 50);
         auto wrapped = models::BundleModel::fromBundle(std::move(b));
         QVERIFY(wrapped.ok());
         models::BundleModel &model = *wrapped.value();

@@ -1,6 +1,7 @@
 // The inference-only fused broadcast network (fusedbroadcast.h): BatchNorm folding, channels-last and
 // the reused max pool give the module's own logits and probabilities to float rounding, for every
 // covered variant; variants it does not cover are left alone.
+#include "support/torchsupport.h"
 #include "models/bundle.h"
 #include "models/bundlemodel.h"
 #include "models/fusedbroadcast.h"
@@ -25,15 +26,7 @@ namespace {
  */
 void randomizeBatchNorms(torch::nn::Module &net)
 {
-    torch::NoGradGuard noGrad;
-    for (const auto &m : net.modules(/*include_self=*/false)) {
-        if (auto *bn = m->as<torch::nn::BatchNorm2d>()) {
-            bn->running_mean.uniform_(-0.5, 0.5);
-            bn->running_var.uniform_(0.3, 2.0);
-            bn->weight.uniform_(0.5, 1.5);
-            bn->bias.uniform_(-0.3, 0.3);
-        }
-    }
+    test::randomizeBatchNorms(net, -0.5, 0.5, 0.3, 2.0);
 }
 
 GenreNet makeNet(const QJsonObject &config, const std::string &model = "broadcast")
