@@ -252,10 +252,6 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainerOptions &o, 
     return nullptr;
 }
 
-double currentLr(torch::optim::Optimizer &o)
-{
-    return o.param_groups().front().options().get_lr();
-}
 void setLr(torch::optim::Optimizer &o, double lr)
 {
     for (auto &g : o.param_groups())
